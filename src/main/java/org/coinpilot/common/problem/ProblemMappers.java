@@ -1,0 +1,345 @@
+package org.coinpilot.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * The one place where exceptions become RFC 9457 problem responses. Nothing internal (class names, SQL,
+ * stack traces) ever reaches a body: 4xx are logged at DEBUG, 5xx at ERROR with the trace id.
+ */
+public class ProblemMappers {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final ProblemConfig config;
+
+    public ProblemMappers(ProblemConfig config) {
+        this.config = config;
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> domain(DomainException e, HttpServerRequest request) {
+        return respond(e.type(), e.code(), e.getMessage(), e.violations(), request, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> constraintViolation(
+            ConstraintViolationException e, HttpServerRequest request, SimpleResourceInfo resource) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> toViolation(v, resource))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        return respond(ProblemType.VALIDATION, null, "The request has invalid fields.", violations, request, e);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public RestResponse<Problem> json(JsonProcessingException e, HttpServerRequest request) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            String message = jsonMessage(mapping);
+            return respond(
+                    ProblemType.VALIDATION,
+                    null,
+                    "The request has invalid fields.",
+                    List.of(new Problem.Violation(field, "body", message)),
+                    request,
+                    e);
+        }
+        String detail = e instanceof MismatchedInputException
+                ? "The request body does not have the expected shape."
+                : "The request body is not valid JSON.";
+        return respond(ProblemType.MALFORMED, null, detail, null, request, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthorized(request, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized(request, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(ProblemType.FORBIDDEN, null, "You are not allowed to perform this operation.", null, request, e);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 400 -> "The request could not be read: check the parameters and the body.";
+            case 404 -> "No resource exists at this path.";
+            case 405 -> "This path does not support the " + request.method() + " method.";
+            case 406 -> "The requested media type cannot be produced.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "The request body must be application/json.";
+            default -> type.title() + ".";
+        };
+        RestResponse<Problem> response = respond(type, null, detail, null, request, e);
+        if (status != type.status()) {
+            return RestResponse.ResponseBuilder.<Problem>create(status)
+                    .entity(response.getEntity())
+                    .type(Problem.MEDIA_TYPE)
+                    .build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> optimisticLock(OptimisticLockException e, HttpServerRequest request) {
+        return respond(
+                ProblemType.CONFLICT,
+                "STALE_VERSION",
+                "The resource was changed by another request; reload it and try again.",
+                null,
+                request,
+                e);
+    }
+
+    /** Everything else: database constraint violations, timeouts, and finally a 500 without internals. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> any(Throwable e, HttpServerRequest request) {
+        ProblemFailure failure = ProblemFailure.classify(e);
+        if (failure != null) {
+            return respond(failure.type(), failure.code(), failure.detail(), null, request, e);
+        }
+        return respond(
+                ProblemType.INTERNAL,
+                null,
+                "An unexpected error occurred; quote the trace id when reporting it.",
+                null,
+                request,
+                e);
+    }
+
+    private RestResponse<Problem> unauthorized(HttpServerRequest request, Throwable e) {
+        RestResponse<Problem> base =
+                respond(ProblemType.UNAUTHORIZED, null, "A valid bearer access token is required.", null, request, e);
+        return RestResponse.ResponseBuilder.fromResponse(base)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    RestResponse<Problem> respond(
+            ProblemType type,
+            String code,
+            String detail,
+            List<Problem.Violation> violations,
+            HttpServerRequest request,
+            Throwable cause) {
+        String traceId = traceId(request);
+        if (type.status() >= 500) {
+            Log.errorf(cause, "%s %s failed [traceId=%s]", request.method(), request.path(), traceId);
+        } else {
+            Log.debugf("%s %s -> %d %s [traceId=%s]", request.method(), request.path(), type.status(), detail, traceId);
+        }
+        Problem problem = new Problem(
+                config.typeBase() + type.slug(),
+                type.title(),
+                type.status(),
+                detail,
+                request.path(),
+                code == null ? type.code() : code,
+                traceId,
+                violations == null || violations.isEmpty() ? null : violations);
+        return RestResponse.ResponseBuilder.<Problem>create(type.status())
+                .entity(problem)
+                .type(Problem.MEDIA_TYPE)
+                .build();
+    }
+
+    /** The caller's request id when it sent a sane one, otherwise a new random id. */
+    static String traceId(HttpServerRequest request) {
+        String given = request.getHeader("X-Request-Id");
+        if (given != null && given.matches("[A-Za-z0-9._-]{8,64}")) {
+            return given;
+        }
+        byte[] bytes = new byte[8];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HEX.formatHex(bytes);
+    }
+
+    private static Problem.Violation toViolation(ConstraintViolation<?> violation, SimpleResourceInfo resource) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        String in = "body";
+        int start = 0;
+        if (!nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.METHOD) {
+            start = 1;
+            if (nodes.size() > 1 && nodes.get(1).getKind() == ElementKind.PARAMETER) {
+                Path.ParameterNode parameter = nodes.get(1).as(Path.ParameterNode.class);
+                ParameterSource source = ParameterSource.of(resource, parameter.getParameterIndex());
+                in = source.in();
+                start = 2;
+                if (nodes.size() == 2) {
+                    // a violation on the parameter itself: name it as the client sent it
+                    return new Problem.Violation(source.name(parameter.getName()), in, violation.getMessage());
+                }
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        for (int i = start; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue;
+            }
+            if (node.isInIterable() && field.length() > 0) {
+                field.append('[')
+                        .append(node.getIndex() == null ? node.getKey() : node.getIndex())
+                        .append(']');
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        String name = field.length() == 0 ? "request" : field.toString();
+        return new Problem.Violation(name, in, violation.getMessage());
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? "request" : field.toString();
+    }
+
+    private static String jsonMessage(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            Class<?> target = invalid.getTargetType();
+            if (target != null && target.isEnum()) {
+                String allowed = Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString)
+                        .collect(Collectors.joining(", "));
+                return "has an unknown value; allowed: " + allowed;
+            }
+            return "has a value of the wrong type" + (target == null ? "" : "; expected " + describe(target));
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "has a value of the wrong type; expected " + describe(mismatched.getTargetType());
+        }
+        return "cannot be read";
+    }
+
+    /** A client-facing name for a Java type, never a class name. */
+    private static String describe(Class<?> type) {
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number (decimals as strings)";
+        }
+        if (type.getName().startsWith("java.time.")) {
+            return "an ISO-8601 date-time such as 2026-01-31T00:00:00Z";
+        }
+        if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** Where a resource method parameter comes from, read from its JAX-RS annotation. */
+    private record ParameterSource(String in, String declaredName) {
+
+        static ParameterSource of(SimpleResourceInfo resource, int index) {
+            if (resource == null || resource.getResourceClass() == null) {
+                return new ParameterSource("body", null);
+            }
+            Method method = findMethod(resource);
+            if (method == null || index >= method.getParameterCount()) {
+                return new ParameterSource("body", null);
+            }
+            for (Annotation annotation : method.getParameterAnnotations()[index]) {
+                if (annotation instanceof QueryParam query) {
+                    return new ParameterSource("query", query.value());
+                }
+                if (annotation instanceof org.jboss.resteasy.reactive.RestQuery query) {
+                    return new ParameterSource("query", query.value());
+                }
+                if (annotation instanceof PathParam path) {
+                    return new ParameterSource("path", path.value());
+                }
+                if (annotation instanceof org.jboss.resteasy.reactive.RestPath path) {
+                    return new ParameterSource("path", path.value());
+                }
+                if (annotation instanceof HeaderParam header) {
+                    return new ParameterSource("header", header.value());
+                }
+                if (annotation instanceof CookieParam cookie) {
+                    return new ParameterSource("cookie", cookie.value());
+                }
+                if (annotation instanceof BeanParam) {
+                    return new ParameterSource("query", null);
+                }
+            }
+            return new ParameterSource("body", null);
+        }
+
+        String name(String parameterName) {
+            return declaredName == null || declaredName.isEmpty() ? parameterName : declaredName;
+        }
+
+        private static Method findMethod(SimpleResourceInfo resource) {
+            Iterator<Method> candidates = Arrays.stream(
+                            resource.getResourceClass().getMethods())
+                    .filter(m -> m.getName().equals(resource.getMethodName()))
+                    .filter(m -> Arrays.equals(m.getParameterTypes(), resource.parameterTypes()))
+                    .iterator();
+            return candidates.hasNext() ? candidates.next() : null;
+        }
+    }
+}
