@@ -1,0 +1,35 @@
+package org.coinpilot.common.job;
+
+import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Where runs are recorded. Implemented by the feature that owns {@code background_tasks} ({@code ops}), so
+ * that {@code common} depends on no feature. Each method is its own transaction, so that a run's status is
+ * visible to others while it runs.
+ */
+public interface JobRunRecorder {
+
+    /** Inserts a PENDING row and returns its id. */
+    Uni<Long> created(String job, String taskType, JobTrigger trigger, Map<String, Object> params);
+
+    /** PENDING → RUNNING, with the start time. */
+    Uni<Void> running(long taskId, Instant startedAt);
+
+    /** The final status with its result or error and the execution time in seconds. */
+    Uni<Void> finished(
+            long taskId,
+            RunStatus status,
+            Map<String, Object> result,
+            String error,
+            Instant completedAt,
+            BigDecimal executionSeconds);
+
+    /** The newest run of each job that has one, by job name. */
+    Uni<Map<String, JobRun>> lastRuns();
+
+    /** One run, or null when there is none with this id. */
+    Uni<JobRun> find(long taskId);
+}

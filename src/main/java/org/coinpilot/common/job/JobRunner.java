@@ -1,0 +1,202 @@
+package org.coinpilot.common.job;
+
+import io.quarkus.logging.Log;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.coinpilot.common.problem.ResourceNotFoundException;
+import org.coinpilot.common.time.Times;
+
+/**
+ * Runs jobs, for the scheduler, the admin API and the CLI alike. For each run it:
+ *
+ * <ol>
+ *   <li>records a PENDING {@code background_tasks} row (through {@link JobRunRecorder});
+ *   <li>takes the job's PostgreSQL advisory lock on a dedicated connection
+ *       ({@code pg_try_advisory_lock(namespace, hashtext(name))}); if another run on any replica holds it,
+ *       the row becomes SKIPPED and nothing runs;
+ *   <li>marks it RUNNING, runs the body with the configured timeout, and records COMPLETED with the result
+ *       or FAILED with the error, plus the execution time;
+ *   <li>releases the lock and the connection, whatever happened. A crashed process loses its connection,
+ *       and PostgreSQL releases the lock with it.
+ * </ol>
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private final Map<String, Job> jobs;
+    private final JobRunRecorder recorder;
+    private final Pool pool;
+    private final Clock clock;
+    private final JobRunnerConfig config;
+    private final Vertx vertx;
+
+    public JobRunner(
+            Instance<Job> jobs, JobRunRecorder recorder, Pool pool, Clock clock, JobRunnerConfig config, Vertx vertx) {
+        Map<String, Job> byName = new TreeMap<>();
+        for (Job job : jobs) {
+            Job previous = byName.put(job.name(), job);
+            if (previous != null) {
+                throw new IllegalStateException("two jobs are named " + job.name());
+            }
+        }
+        this.jobs = Map.copyOf(byName);
+        this.recorder = recorder;
+        this.pool = pool;
+        this.clock = clock;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** All registered jobs, by name. */
+    public List<Job> jobs() {
+        return jobs.values().stream().sorted(Comparator.comparing(Job::name)).toList();
+    }
+
+    public Optional<Job> job(String name) {
+        return Optional.ofNullable(jobs.get(name));
+    }
+
+    /**
+     * Runs {@code name} once and completes with the recorded run when it has finished (completed, failed or
+     * skipped). Fails with a 404 problem when no job has this name.
+     */
+    public Uni<JobRun> run(String name, JobTrigger trigger, Map<String, Object> params) {
+        return start(name, trigger, params).chain(started -> started.completion);
+    }
+
+    /**
+     * Records the run and starts it; completes as soon as the PENDING row exists, with its task id and a
+     * {@code Uni} of the finished run. The caller must subscribe to {@link StartedRun#completion()}.
+     */
+    public Uni<StartedRun> start(String name, JobTrigger trigger, Map<String, Object> params) {
+        Job job = jobs.get(name);
+        if (job == null) {
+            return Uni.createFrom()
+                    .failure(new ResourceNotFoundException("JOB_NOT_FOUND", "No job is named '" + name + "'."));
+        }
+        Map<String, Object> safeParams = params == null ? Map.of() : params;
+        return recorder.created(job.name(), job.taskType(), trigger, safeParams)
+                .map(taskId -> new StartedRun(
+                        taskId,
+                        execute(job, taskId, trigger, safeParams).memoize().indefinitely()));
+    }
+
+    /**
+     * Records the run and lets it go on in the background, on a Vert.x context of its own (so that it does
+     * not share the caller's Hibernate session and outlives the caller's request). Completes with the task
+     * id as soon as the PENDING row exists; progress is read from the task record.
+     */
+    public Uni<Long> launch(String name, JobTrigger trigger, Map<String, Object> params) {
+        return start(name, trigger, params).map(started -> {
+            Context context =
+                    VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            // Detached on purpose: the run outlives the request that started it; its outcome is recorded.
+            context.runOnContext(ignored -> started.completion()
+                    .subscribe()
+                    .with(
+                            run -> Log.debugf("job %s (task %d) finished: %s", name, started.taskId(), run.status()),
+                            failure -> Log.errorf(
+                                    failure, "job %s (task %d) could not be recorded", name, started.taskId())));
+            return started.taskId();
+        });
+    }
+
+    private Uni<JobRun> execute(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {
+        return pool.getConnection()
+                .chain(connection -> tryLock(connection, job.name())
+                        .chain(locked -> locked
+                                ? runLocked(job, taskId, trigger, params).call(() -> unlock(connection, job.name()))
+                                : skip(job, taskId))
+                        .eventually(connection::close))
+                .chain(() -> recorder.find(taskId));
+    }
+
+    private Uni<Void> runLocked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {
+        Instant startedAt = Times.now(clock);
+        JobContext context = new JobContext(taskId, trigger, params, startedAt);
+        return recorder.running(taskId, startedAt)
+                .chain(() -> Uni.createFrom().deferred(() -> job.run(context)))
+                .ifNoItem()
+                .after(config.timeout())
+                .failWith(
+                        () -> new java.util.concurrent.TimeoutException("the run took longer than " + config.timeout()))
+                .onItemOrFailure()
+                .transformToUni((result, failure) -> {
+                    Instant completedAt = Times.now(clock);
+                    BigDecimal seconds = seconds(startedAt, completedAt);
+                    if (failure != null) {
+                        Log.warnf(failure, "job %s (task %d) failed", job.name(), taskId);
+                        return recorder.finished(
+                                taskId, RunStatus.FAILED, null, describe(failure), completedAt, seconds);
+                    }
+                    Map<String, Object> data = result == null ? Map.of() : result.data();
+                    Log.infof("job %s (task %d) completed in %ss: %s", job.name(), taskId, seconds, data);
+                    return recorder.finished(taskId, RunStatus.COMPLETED, data, null, completedAt, seconds);
+                });
+    }
+
+    private Uni<Void> skip(Job job, long taskId) {
+        Log.infof("job %s (task %d) skipped: another run holds its lock", job.name(), taskId);
+        Instant now = Times.now(clock);
+        return recorder.finished(
+                taskId,
+                RunStatus.SKIPPED,
+                Map.of("reason", "another run of this job holds its lock"),
+                null,
+                now,
+                BigDecimal.ZERO.setScale(3));
+    }
+
+    private Uni<Boolean> tryLock(SqlConnection connection, String name) {
+        return connection
+                .preparedQuery("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked")
+                .execute(Tuple.of(config.lockNamespace(), name))
+                .map(rows -> rows.iterator().next().getBoolean("locked"));
+    }
+
+    private Uni<Void> unlock(SqlConnection connection, String name) {
+        return connection
+                .preparedQuery("SELECT pg_advisory_unlock($1, hashtext($2))")
+                .execute(Tuple.of(config.lockNamespace(), name))
+                .replaceWithVoid();
+    }
+
+    private static BigDecimal seconds(Instant from, Instant to) {
+        return BigDecimal.valueOf(Duration.between(from, to).toNanos(), 9).setScale(3, RoundingMode.HALF_EVEN);
+    }
+
+    /** The error as recorded: the exception's own message, never its stack. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
+    }
+
+    /**
+     * A run that has been recorded and started.
+     *
+     * @param taskId its {@code background_tasks} id
+     * @param completion emits the finished run (memoized: subscribing twice does not run twice)
+     */
+    public record StartedRun(long taskId, Uni<JobRun> completion) {}
+}

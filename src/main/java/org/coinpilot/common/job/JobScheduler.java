@@ -1,0 +1,84 @@
+package org.coinpilot.common.job;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Registers every {@link Job} with the Quarkus scheduler at start-up, with the schedule from
+ * {@link JobsConfig}. Nothing is scheduled when the scheduler is disabled ({@code %test}, and the CLI's
+ * {@code job run} / {@code migrate}).
+ */
+@ApplicationScoped
+public class JobScheduler {
+
+    private final JobRunner runner;
+    private final JobsConfig config;
+    private final Scheduler scheduler;
+    private final boolean schedulerEnabled;
+
+    public JobScheduler(
+            JobRunner runner,
+            JobsConfig config,
+            Scheduler scheduler,
+            @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true") boolean schedulerEnabled) {
+        this.runner = runner;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.schedulerEnabled = schedulerEnabled;
+    }
+
+    void register(@Observes StartupEvent event) {
+        if (!schedulerEnabled) {
+            Log.debug("scheduler disabled: no job is scheduled");
+            return;
+        }
+        for (Job job : runner.jobs()) {
+            JobSchedule schedule = scheduleOf(job);
+            if (!schedule.enabled()) {
+                Log.infof("job %s is disabled in configuration", job.name());
+                continue;
+            }
+            Scheduler.JobDefinition<?> definition = scheduler
+                    .newJob(job.name())
+                    .setConcurrentExecution(ConcurrentExecution.SKIP)
+                    .setAsyncTask(execution -> runner.run(job.name(), JobTrigger.SCHEDULE, Map.of())
+                            .replaceWithVoid());
+            if (schedule.cron() != null) {
+                definition.setCron(schedule.cron());
+            } else {
+                definition.setInterval(schedule.every());
+            }
+            definition.schedule();
+            Log.infof("job %s scheduled (%s)", job.name(), schedule.describe());
+        }
+    }
+
+    /** The effective schedule of a job: its configuration, or its default interval. */
+    public JobSchedule scheduleOf(Job job) {
+        JobsConfig.Schedule configured = config.jobs().get(job.name());
+        if (configured == null) {
+            return new JobSchedule(job.defaultEvery(), null, true);
+        }
+        return new JobSchedule(
+                configured.every().orElse(job.defaultEvery()), configured.cron().orElse(null), configured.enabled());
+    }
+
+    /**
+     * An effective schedule.
+     *
+     * @param every the interval (used when there is no cron)
+     * @param cron the cron expression, or null
+     * @param enabled whether the scheduler runs the job
+     */
+    public record JobSchedule(String every, String cron, boolean enabled) {
+        String describe() {
+            return cron != null ? "cron " + cron : "every " + every;
+        }
+    }
+}
