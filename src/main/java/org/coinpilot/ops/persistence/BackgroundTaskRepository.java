@@ -1,0 +1,61 @@
+package org.coinpilot.ops.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.coinpilot.common.paging.PageQuery;
+import org.coinpilot.ops.domain.BackgroundTask;
+
+/** Queries of {@code background_tasks}. */
+@ApplicationScoped
+public class BackgroundTaskRepository implements PanacheRepositoryBase<BackgroundTask, Long> {
+
+    /** Filter of the task list: each null field is not applied. */
+    public record Filter(String taskName, String status) {}
+
+    public Uni<List<BackgroundTask>> findPage(Filter filter, PageQuery page) {
+        Where where = where(filter);
+        return find(where.hql + " order by createdAt desc, id desc", where.parameters)
+                .page(page.page, page.size)
+                .list();
+    }
+
+    public Uni<Long> count(Filter filter) {
+        Where where = where(filter);
+        return count(where.hql, where.parameters);
+    }
+
+    /** The newest run of each job name. */
+    public Uni<List<BackgroundTask>> findLatestPerTask() {
+        return list("id in (select max(t.id) from BackgroundTask t group by t.taskName) order by taskName");
+    }
+
+    /** Failed runs since {@code since}, newest first. */
+    public Uni<List<BackgroundTask>> findFailedSince(Instant since, int limit) {
+        return find(
+                        "status = 'failed' and createdAt >= :since order by createdAt desc, id desc",
+                        Parameters.with("since", since))
+                .page(0, limit)
+                .list();
+    }
+
+    private static Where where(Filter filter) {
+        List<String> clauses = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.taskName() != null) {
+            clauses.add("taskName = :taskName");
+            parameters.and("taskName", filter.taskName());
+        }
+        if (filter.status() != null) {
+            clauses.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        return new Where(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+    }
+
+    private record Where(String hql, Parameters parameters) {}
+}
