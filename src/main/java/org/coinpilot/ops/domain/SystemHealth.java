@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -50,7 +49,11 @@ public class SystemHealth extends AuditedEntity {
     @Column(name = "performance_metrics")
     public Map<String, Object> performanceMetrics;
 
+    /**
+     * {@code {"errors": [{source, taskId, at, message}, ...]}}: jsonb columns hold an object at the top level,
+     * since Hibernate Reactive binds JSON through Vert.x {@code JsonObject}.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "error_logs")
-    public List<Map<String, Object>> errorLogs;
+    public Map<String, Object> errorLogs;
 }

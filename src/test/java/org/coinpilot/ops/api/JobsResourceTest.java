@@ -1,0 +1,232 @@
+package org.coinpilot.ops.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.coinpilot.common.test.TestTokens;
+import org.coinpilot.ops.job.HealthSnapshotJob;
+import org.coinpilot.ops.job.TestJobs;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class JobsResourceTest {
+
+    private static final String ADMIN = TestTokens.bearer(TestTokens.admin());
+
+    @Test
+    void shouldRunOneAndSkipTheOtherWhenTheSameJobIsFiredTwiceConcurrently() throws Exception {
+        CompletableFuture<Response> first =
+                CompletableFuture.supplyAsync(() -> runAndWait(TestJobs.SlowJob.NAME, 2000));
+        CompletableFuture<Response> second =
+                CompletableFuture.supplyAsync(() -> runAndWait(TestJobs.SlowJob.NAME, 2000));
+        List<String> statuses = List.of(
+                first.get(30, TimeUnit.SECONDS).then().statusCode(200).extract().path("status"),
+                second.get(30, TimeUnit.SECONDS)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status"));
+
+        assertThat(statuses).containsExactlyInAnyOrder("COMPLETED", "SKIPPED");
+    }
+
+    @Test
+    void shouldRecordEveryTransitionWhenAJobCompletes() {
+        JsonPath task = runAndWait(TestJobs.SlowJob.NAME, 50)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(task.getString("status")).isEqualTo("COMPLETED");
+        assertThat(task.getString("name")).isEqualTo(TestJobs.SlowJob.NAME);
+        assertThat(task.getString("type")).isEqualTo("maintenance");
+        assertThat(task.getString("triggeredBy")).isEqualTo("ADMIN");
+        assertThat(task.getString("params.millis")).isEqualTo("50");
+        assertThat(task.getString("result.echo.millis")).isEqualTo("50");
+        assertThat(task.getString("startedAt")).isNotNull();
+        assertThat(task.getString("completedAt")).isNotNull();
+        assertThat(new java.math.BigDecimal(task.getString("executionTimeSeconds")))
+                .isGreaterThanOrEqualTo(new java.math.BigDecimal("0.040"));
+        assertThat(task.getString("error")).isNull();
+    }
+
+    @Test
+    void shouldRecordTheErrorWhenAJobFails() {
+        runAndWait(TestJobs.FailingJob.NAME, 0)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("error", equalTo(TestJobs.FailingJob.MESSAGE))
+                .body("result", nullValue())
+                .body("completedAt", notNullValue());
+    }
+
+    @Test
+    void shouldRunWithoutParamsWhenThePostHasNoBody() {
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .queryParam("wait", true)
+                .post("/api/v1/admin/jobs/{name}/runs", TestJobs.FailingJob.NAME)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("params", equalTo(java.util.Map.of()));
+    }
+
+    @Test
+    void shouldAnswer202AndFinishInTheBackgroundWhenNotWaiting() {
+        Response accepted = given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"params\":{\"millis\":\"300\"}}")
+                .post("/api/v1/admin/jobs/{name}/runs", TestJobs.SlowJob.NAME);
+        accepted.then().statusCode(202).body("status", equalTo("PENDING"));
+        long id = accepted.jsonPath().getLong("id");
+        assertThat(accepted.header("Location")).endsWith("/api/v1/admin/tasks/" + id);
+
+        String status = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            status = given().header("Authorization", ADMIN)
+                    .get("/api/v1/admin/tasks/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("status");
+            if (status.equals("COMPLETED")) {
+                break;
+            }
+            sleep(100);
+        }
+        assertThat(status).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void shouldWriteASystemHealthRowWhenTheHealthSnapshotJobRuns() {
+        runAndWait(HealthSnapshotJob.NAME, 0)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("result.systemHealthId", greaterThan(0))
+                .body("result.overallHealthScore", notNullValue());
+    }
+
+    @Test
+    void shouldListJobsWithScheduleAndLastRunWhenAdmin() {
+        runAndWait(TestJobs.SlowJob.NAME, 10).then().statusCode(200);
+
+        given().header("Authorization", ADMIN)
+                .get("/api/v1/admin/jobs")
+                .then()
+                .statusCode(200)
+                .body("items.name", hasItems(HealthSnapshotJob.NAME, TestJobs.SlowJob.NAME))
+                .body("items.find { it.name == 'ops.health-snapshot' }.every", equalTo("5m"))
+                .body("items.find { it.name == 'ops.health-snapshot' }.enabled", equalTo(true))
+                .body("items.find { it.name == 'test.slow' }.lastRun.status", notNullValue());
+    }
+
+    @Test
+    void shouldFilterTasksByNameAndStatusWhenListing() {
+        runAndWait(TestJobs.FailingJob.NAME, 0).then().statusCode(200);
+
+        JsonPath page = given().header("Authorization", ADMIN)
+                .queryParam("name", TestJobs.FailingJob.NAME)
+                .queryParam("status", "FAILED")
+                .queryParam("size", 5)
+                .get("/api/v1/admin/tasks")
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(0))
+                .body("size", equalTo(5))
+                .body("totalItems", greaterThan(0))
+                .extract()
+                .jsonPath();
+        assertThat(page.getList("items.name", String.class)).containsOnly(TestJobs.FailingJob.NAME);
+        assertThat(page.getList("items.status", String.class)).containsOnly("FAILED");
+
+        given().header("Authorization", ADMIN)
+                .queryParam("includeTotal", false)
+                .get("/api/v1/admin/tasks")
+                .then()
+                .statusCode(200)
+                .body("totalItems", nullValue())
+                .body("totalPages", nullValue());
+    }
+
+    @Test
+    void shouldAnswer404ProblemWhenTheJobIsUnknown() {
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .post("/api/v1/admin/jobs/{name}/runs", "no.such-job")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://docs.coinpilot.org/problems/not-found"))
+                .body("title", equalTo("Resource not found"))
+                .body("status", equalTo(404))
+                .body("detail", equalTo("No job is named 'no.such-job'."))
+                .body("code", equalTo("JOB_NOT_FOUND"))
+                .body("instance", equalTo("/api/v1/admin/jobs/no.such-job/runs"));
+    }
+
+    @Test
+    void shouldAnswer400NamingTheParameterWhenPagingOrStatusIsOutOfRange() {
+        given().header("Authorization", ADMIN)
+                .queryParam("size", 0)
+                .queryParam("page", -1)
+                .queryParam("status", "BOGUS")
+                .get("/api/v1/admin/tasks")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations.field", hasItems("page", "size", "status"))
+                .body("violations.in", hasItems("query"));
+    }
+
+    @Test
+    void shouldRefuseAnonymousAndNonAdminCallers() {
+        given().get("/api/v1/admin/jobs").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.user(42)))
+                .get("/api/v1/admin/jobs")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.user(42)))
+                .post("/api/v1/admin/jobs/{name}/runs", TestJobs.SlowJob.NAME)
+                .then()
+                .statusCode(403);
+        given().post("/api/v1/admin/jobs/{name}/runs", TestJobs.SlowJob.NAME)
+                .then()
+                .statusCode(401);
+    }
+
+    private static Response runAndWait(String job, long millis) {
+        return given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .queryParam("wait", true)
+                .body("{\"params\":{\"millis\":\"" + millis + "\"}}")
+                .post("/api/v1/admin/jobs/{name}/runs", job);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
