@@ -1,10 +1,12 @@
 package org.coinpilot.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -65,8 +67,19 @@ public class ProblemMappers {
         return respond(ProblemType.VALIDATION, null, "The request has invalid fields.", violations, request, e);
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        ValueInstantiationException.class
+    })
     public RestResponse<Problem> json(JsonProcessingException e, HttpServerRequest request) {
+        if (isSyntaxError(e)) {
+            return respond(ProblemType.MALFORMED, null, "The request body is not valid JSON.", null, request, e);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
             String message = jsonMessage(mapping);
@@ -78,10 +91,8 @@ public class ProblemMappers {
                     request,
                     e);
         }
-        String detail = e instanceof MismatchedInputException
-                ? "The request body does not have the expected shape."
-                : "The request body is not valid JSON.";
-        return respond(ProblemType.MALFORMED, null, detail, null, request, e);
+        return respond(
+                ProblemType.MALFORMED, null, "The request body does not have the expected shape.", null, request, e);
     }
 
     @ServerExceptionMapper
@@ -101,6 +112,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> webApplication(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the framework wraps body-reading errors in a 400
+            return json(json, request);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
@@ -147,6 +162,21 @@ public class ProblemMappers {
                 null,
                 request,
                 e);
+    }
+
+    /** A body that is not JSON at all (also when databind wrapped the parser's error with a field path). */
+    private static boolean isSyntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException || t instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+                return true;
+            }
+            if (t instanceof MismatchedInputException mismatched
+                    && mismatched.getMessage() != null
+                    && mismatched.getMessage().startsWith("No content to map")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RestResponse<Problem> unauthorized(HttpServerRequest request, Throwable e) {

@@ -51,10 +51,10 @@ public enum ProblemType {
     /** The type for a bare HTTP status (e.g. a framework {@code WebApplicationException}). */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED) {
+            if (type.status == status && type != VALIDATION) {
                 return type;
             }
         }
-        return status >= 500 ? INTERNAL : MALFORMED;
+        return status >= 500 ? INTERNAL : MALFORMED; // any other 4xx: the request could not be used as sent
     }
 }
