@@ -1,7 +1,6 @@
 package org.coinpilot.common.money;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -14,7 +13,13 @@ import java.math.BigDecimal;
 /**
  * Money, prices and quantities travel as JSON strings in plain notation ({@code "0.00001234"}, never
  * {@code 1.234E-5}), so that no client parses them into a binary float. Incoming JSON numbers for decimal
- * fields are read exactly (never through {@code double}).
+ * fields are read exactly (never through {@code double}): Jackson parses a {@code BigDecimal}-typed target from
+ * the number's text.
+ *
+ * <p>{@code USE_BIG_DECIMAL_FOR_FLOATS} is deliberately not enabled: this mapper is also Vert.x's JSON codec in
+ * Quarkus, which Hibernate Reactive and the reactive PG client use for every jsonb column. With it, floats in
+ * jsonb maps were parsed into {@code BigDecimal} and then written back by the serializer above as JSON strings
+ * ({@code 61.25} stored and read as {@code "61.25"}).
  */
 @Singleton
 public class DecimalJsonCustomizer implements ObjectMapperCustomizer {
@@ -24,7 +29,6 @@ public class DecimalJsonCustomizer implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("coinpilot-decimals");
         module.addSerializer(BigDecimal.class, new PlainDecimalSerializer());
         mapper.registerModule(module);
-        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** Writes a {@link BigDecimal} as a plain-notation JSON string. */

@@ -1,0 +1,62 @@
+package org.coinpilot.market.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.coinpilot.common.persistence.AuditedEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A closed OHLCV candle of one asset and timeframe ({@code price_data}); unique on (crypto, timeframe, time). */
+@Entity
+@Table(name = "price_data")
+public class PriceData extends AuditedEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Id of the {@code cryptocurrencies} row. */
+    @Column(name = "crypto_id", nullable = false)
+    public Long cryptoId;
+
+    @Convert(converter = TimeframeConverter.class)
+    @Column(name = "timeframe", nullable = false)
+    public Timeframe timeframe;
+
+    @Column(name = "open_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal openPrice;
+
+    @Column(name = "high_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal highPrice;
+
+    @Column(name = "low_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal lowPrice;
+
+    @Column(name = "close_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal closePrice;
+
+    @Column(name = "volume", precision = 30, scale = 2)
+    public BigDecimal volume;
+
+    @Column(name = "market_cap", precision = 30, scale = 2)
+    public BigDecimal marketCap;
+
+    @Column(name = "circulating_supply", precision = 30, scale = 8)
+    public BigDecimal circulatingSupply;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "technical_indicators")
+    public Map<String, Object> technicalIndicators;
+
+    /** Open time of the candle. */
+    @Column(name = "candle_time", nullable = false)
+    public Instant candleTime;
+}

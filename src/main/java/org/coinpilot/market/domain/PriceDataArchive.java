@@ -1,0 +1,80 @@
+package org.coinpilot.market.domain;
+
+import io.quarkus.arc.Arc;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.coinpilot.common.persistence.CreatedEntity;
+import org.coinpilot.common.time.Times;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An old candle moved out of {@code price_data} ({@code price_data_archive}). {@code createdAt} is copied from
+ * the original row; {@code archivedAt} is stamped from the application clock when left null (the archiving job
+ * itself moves rows with set-based SQL, where the column default {@code now()} applies).
+ */
+@Entity
+@Table(name = "price_data_archive")
+public class PriceDataArchive extends CreatedEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Id of the {@code cryptocurrencies} row. */
+    @Column(name = "crypto_id", nullable = false)
+    public Long cryptoId;
+
+    @Convert(converter = TimeframeConverter.class)
+    @Column(name = "timeframe", nullable = false)
+    public Timeframe timeframe;
+
+    @Column(name = "open_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal openPrice;
+
+    @Column(name = "high_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal highPrice;
+
+    @Column(name = "low_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal lowPrice;
+
+    @Column(name = "close_price", nullable = false, precision = 20, scale = 8)
+    public BigDecimal closePrice;
+
+    @Column(name = "volume", precision = 30, scale = 2)
+    public BigDecimal volume;
+
+    @Column(name = "market_cap", precision = 30, scale = 2)
+    public BigDecimal marketCap;
+
+    @Column(name = "circulating_supply", precision = 30, scale = 8)
+    public BigDecimal circulatingSupply;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "technical_indicators")
+    public Map<String, Object> technicalIndicators;
+
+    /** Open time of the candle. */
+    @Column(name = "candle_time", nullable = false)
+    public Instant candleTime;
+
+    @Column(name = "archived_at", nullable = false)
+    public Instant archivedAt;
+
+    @PrePersist
+    void stampArchivedAt() {
+        if (archivedAt == null) {
+            archivedAt = Times.now(Arc.container().instance(Clock.class).get());
+        }
+    }
+}
