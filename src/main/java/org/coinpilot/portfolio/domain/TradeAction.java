@@ -84,7 +84,8 @@ public class TradeAction extends AuditedEntity {
     public PrimarySetup primarySetup;
 
     /** The signals that confirmed the setup (e.g. {@code ["rsi_oversold", "macd_cross"]}): a JSON array. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = StringListJsonConverter.class)
+    @JdbcTypeCode(SqlTypes.OTHER)
     @Column(name = "confirmation_signals")
     public List<String> confirmationSignals;
 

@@ -55,7 +55,8 @@ public class AiModel extends AuditedEntity {
     public Map<String, Object> performanceMetrics;
 
     /** Names of the features the version was trained on: a JSON array. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = StringListJsonConverter.class)
+    @JdbcTypeCode(SqlTypes.OTHER)
     @Column(name = "training_features")
     public List<String> trainingFeatures;
 

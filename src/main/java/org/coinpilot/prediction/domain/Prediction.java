@@ -60,7 +60,8 @@ public class Prediction extends AuditedEntity {
     public Instant targetDatetime;
 
     /** Names of the input features: a JSON array. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = StringListJsonConverter.class)
+    @JdbcTypeCode(SqlTypes.OTHER)
     @Column(name = "features_used")
     public List<String> featuresUsed;
 
