@@ -1,0 +1,21 @@
+package org.coinpilot.signal.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.coinpilot.signal.domain.SignalStatus;
+import org.coinpilot.signal.domain.TradingSignal;
+
+/** Queries of {@code trading_signals}. */
+@ApplicationScoped
+public class TradingSignalRepository implements PanacheRepositoryBase<TradingSignal, Long> {
+
+    /** The asset's signals in a state, newest first. */
+    public Uni<List<TradingSignal>> listByCryptoAndStatus(long cryptoId, SignalStatus status) {
+        return list(
+                "cryptoId = :cryptoId and status = :status order by createdAt desc, id desc",
+                Parameters.with("cryptoId", cryptoId).and("status", status));
+    }
+}
