@@ -1,6 +1,6 @@
 /**
  * Alert: users' alert rules on assets, evaluated set-based.
  *
- * <p>Tables owned (docs/schema.md): {@code signal_alerts}.
+ * <p>Owns tables: signal_alerts.
  */
 package org.coinpilot.alert;

@@ -1,6 +1,6 @@
 /**
  * Notification: per-user notifications, also the outbox of their delivery.
  *
- * <p>Tables owned (docs/schema.md): {@code notifications}.
+ * <p>Owns tables: notifications.
  */
 package org.coinpilot.notification;

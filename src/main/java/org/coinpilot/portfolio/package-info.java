@@ -1,6 +1,6 @@
 /**
  * Portfolio: a user's positions and the trade journal of each position.
  *
- * <p>Tables owned (docs/schema.md): {@code portfolio} (entity {@code Position}, one row per position), {@code trade_actions}.
+ * <p>Owns tables: portfolio, trade_actions. The {@code portfolio} table maps to entity {@code Position} (one row per position).
  */
 package org.coinpilot.portfolio;

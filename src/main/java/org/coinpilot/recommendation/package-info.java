@@ -1,6 +1,6 @@
 /**
  * Recommendation: recommendations on a user's entities, with lifecycle, feedback and outcome.
  *
- * <p>Tables owned (docs/schema.md): {@code ai_recommendations}.
+ * <p>Owns tables: ai_recommendations.
  */
 package org.coinpilot.recommendation;

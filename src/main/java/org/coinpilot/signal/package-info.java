@@ -1,6 +1,6 @@
 /**
  * Signal: long/short trading signals with entry, target, stop, risk and expiry (layer 4, micro timing).
  *
- * <p>Tables owned (docs/schema.md): {@code trading_signals}.
+ * <p>Owns tables: trading_signals.
  */
 package org.coinpilot.signal;

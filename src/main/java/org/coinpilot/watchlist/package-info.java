@@ -1,6 +1,6 @@
 /**
  * Watchlist: system default and personal watchlists and the assets in them (layer 3, asset selection).
  *
- * <p>Tables owned (docs/schema.md): {@code watchlists}, {@code watchlist_assets}.
+ * <p>Owns tables: watchlists, watchlist_assets.
  */
 package org.coinpilot.watchlist;

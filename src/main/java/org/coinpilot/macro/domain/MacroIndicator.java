@@ -10,8 +10,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
-import org.coinpilot.market.domain.Timeframe;
-import org.coinpilot.market.domain.TimeframeConverter;
+import org.coinpilot.common.time.Timeframe;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -30,7 +29,7 @@ public class MacroIndicator extends AuditedEntity {
     @Column(name = "value", precision = 38, scale = 18)
     public BigDecimal value;
 
-    @Convert(converter = TimeframeConverter.class)
+    @Convert(converter = Timeframe.Converter.class)
     @Column(name = "timeframe")
     public Timeframe timeframe;
 

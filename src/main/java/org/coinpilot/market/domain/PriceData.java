@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
+import org.coinpilot.common.time.Timeframe;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,7 +28,7 @@ public class PriceData extends AuditedEntity {
     @Column(name = "crypto_id", nullable = false)
     public Long cryptoId;
 
-    @Convert(converter = TimeframeConverter.class)
+    @Convert(converter = Timeframe.Converter.class)
     @Column(name = "timeframe", nullable = false)
     public Timeframe timeframe;
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.coinpilot.common.persistence.CreatedEntity;
+import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.time.Times;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -35,7 +36,7 @@ public class PriceDataArchive extends CreatedEntity {
     @Column(name = "crypto_id", nullable = false)
     public Long cryptoId;
 
-    @Convert(converter = TimeframeConverter.class)
+    @Convert(converter = Timeframe.Converter.class)
     @Column(name = "timeframe", nullable = false)
     public Timeframe timeframe;
 

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
+import org.coinpilot.common.persistence.StringListJsonConverter;
+import org.coinpilot.common.time.Timeframe;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

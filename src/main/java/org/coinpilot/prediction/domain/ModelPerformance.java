@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
+import org.coinpilot.common.time.Timeframe;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
+import org.coinpilot.common.persistence.StringListJsonConverter;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.identity.domain.SubscriptionPlan;
 import org.coinpilot.identity.domain.User;
 import org.coinpilot.identity.domain.UserActivity;
@@ -49,7 +50,6 @@ import org.coinpilot.macro.persistence.MarketSentimentDataRepository;
 import org.coinpilot.market.domain.Cryptocurrency;
 import org.coinpilot.market.domain.PriceData;
 import org.coinpilot.market.domain.PriceDataArchive;
-import org.coinpilot.market.domain.Timeframe;
 import org.coinpilot.market.persistence.CryptocurrencyRepository;
 import org.coinpilot.market.persistence.PriceDataArchiveRepository;
 import org.coinpilot.market.persistence.PriceDataRepository;
@@ -449,7 +449,7 @@ class EntityRoundTripATest {
                 () -> persistCrypto().map(asset -> {
                     PriceData candle = new PriceData();
                     candle.cryptoId = asset.id;
-                    candle.timeframe = Timeframe.FIFTEEN_MINUTES;
+                    candle.timeframe = Timeframe.M15;
                     candle.openPrice = new BigDecimal("62000.12345678");
                     candle.highPrice = new BigDecimal("123456789012.12345678");
                     candle.lowPrice = new BigDecimal("0.00000001");
@@ -463,7 +463,7 @@ class EntityRoundTripATest {
                     return candle;
                 }),
                 candle -> candle.id,
-                loaded -> assertThat(loaded.timeframe).isEqualTo(Timeframe.FIFTEEN_MINUTES));
+                loaded -> assertThat(loaded.timeframe).isEqualTo(Timeframe.M15));
     }
 
     @Test
@@ -475,7 +475,7 @@ class EntityRoundTripATest {
                 () -> persistCrypto().map(asset -> {
                     PriceDataArchive candle = new PriceDataArchive();
                     candle.cryptoId = asset.id;
-                    candle.timeframe = Timeframe.ONE_WEEK;
+                    candle.timeframe = Timeframe.W1;
                     candle.openPrice = new BigDecimal("30000.00000001");
                     candle.highPrice = new BigDecimal("31000.10000000");
                     candle.lowPrice = new BigDecimal("29000.99999999");
@@ -491,7 +491,7 @@ class EntityRoundTripATest {
                 }),
                 candle -> candle.id,
                 loaded -> {
-                    assertThat(loaded.timeframe).isEqualTo(Timeframe.ONE_WEEK);
+                    assertThat(loaded.timeframe).isEqualTo(Timeframe.W1);
                     assertThat(loaded.createdAt).isEqualTo(Instant.parse("2019-06-10T00:00:01.777777Z"));
                     assertThat(loaded.archivedAt).isEqualTo(Instant.parse("2024-06-10T03:00:00.888888Z"));
                 });
@@ -512,7 +512,7 @@ class EntityRoundTripATest {
                 () -> persistCrypto().map(asset -> {
                     PriceDataArchive candle = new PriceDataArchive();
                     candle.cryptoId = asset.id;
-                    candle.timeframe = Timeframe.ONE_DAY;
+                    candle.timeframe = Timeframe.D1;
                     candle.openPrice = BigDecimal.ONE;
                     candle.highPrice = BigDecimal.TEN;
                     candle.lowPrice = BigDecimal.ONE;
@@ -621,7 +621,7 @@ class EntityRoundTripATest {
                     MacroIndicator indicator = new MacroIndicator();
                     indicator.indicatorName = "DXY-" + suffix();
                     indicator.value = new BigDecimal("12345678901234567890.123456789012345678");
-                    indicator.timeframe = Timeframe.FOUR_HOURS;
+                    indicator.timeframe = Timeframe.H4;
                     indicator.metadata = json();
                     stamp(indicator);
                     return Uni.createFrom().item(indicator);
@@ -629,7 +629,7 @@ class EntityRoundTripATest {
                 indicator -> indicator.id,
                 loaded -> {
                     assertThat(loaded.value.scale()).isEqualTo(18);
-                    assertThat(loaded.timeframe).isEqualTo(Timeframe.FOUR_HOURS);
+                    assertThat(loaded.timeframe).isEqualTo(Timeframe.H4);
                 });
     }
 

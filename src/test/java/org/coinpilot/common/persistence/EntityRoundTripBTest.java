@@ -75,7 +75,6 @@ import org.coinpilot.watchlist.domain.WatchlistAsset;
 import org.coinpilot.watchlist.domain.WatchlistType;
 import org.coinpilot.watchlist.persistence.WatchlistAssetRepository;
 import org.coinpilot.watchlist.persistence.WatchlistRepository;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -288,7 +287,7 @@ class EntityRoundTripBTest {
                                         trade.quantity = new BigDecimal("0.123456789012345678");
                                         trade.feesPaid = new BigDecimal("1.23456789");
                                         trade.pnlRealizedUsd = new BigDecimal("-98765.43210987");
-                                        trade.timeframe = org.coinpilot.portfolio.domain.Timeframe.M15;
+                                        trade.timeframe = org.coinpilot.common.time.Timeframe.M15;
                                         trade.emotionState = "fear_of_missing_out";
                                         trade.confidenceLevel = 8;
                                         trade.stressLevel = 3;
@@ -321,7 +320,7 @@ class EntityRoundTripBTest {
                     assertDecimal(t.quantity, "0.123456789012345678", 18);
                     assertDecimal(t.feesPaid, "1.23456789", 8);
                     assertDecimal(t.pnlRealizedUsd, "-98765.43210987", 8);
-                    assertThat(t.timeframe).isEqualTo(org.coinpilot.portfolio.domain.Timeframe.M15);
+                    assertThat(t.timeframe).isEqualTo(org.coinpilot.common.time.Timeframe.M15);
                     assertThat(t.emotionState).isEqualTo("fear_of_missing_out");
                     assertThat(t.confidenceLevel).isEqualTo(8);
                     assertThat(t.stressLevel).isEqualTo(3);
@@ -400,7 +399,7 @@ class EntityRoundTripBTest {
                             model.trainingFeatures = FEATURES;
                             model.trainingDataRange =
                                     Map.of("from", "2024-01-01T00:00:00Z", "to", "2024-12-31T00:00:00Z");
-                            model.trainingDataTimeframe = org.coinpilot.prediction.domain.Timeframe.H4;
+                            model.trainingDataTimeframe = org.coinpilot.common.time.Timeframe.H4;
                             model.targetVariable = TargetVariable.EVENT_PROBABILITY;
                             model.inputSchema = Map.of("type", "object", "required", List.of("close", "volume"));
                             model.trainingNotes = "Retrained after the halving";
@@ -423,7 +422,7 @@ class EntityRoundTripBTest {
                     assertThat(m.performanceMetrics).isEqualTo(model.performanceMetrics);
                     assertThat(m.trainingFeatures).isEqualTo(FEATURES);
                     assertThat(m.trainingDataRange).isEqualTo(model.trainingDataRange);
-                    assertThat(m.trainingDataTimeframe).isEqualTo(org.coinpilot.prediction.domain.Timeframe.H4);
+                    assertThat(m.trainingDataTimeframe).isEqualTo(org.coinpilot.common.time.Timeframe.H4);
                     assertThat(m.targetVariable).isEqualTo(TargetVariable.EVENT_PROBABILITY);
                     assertThat(m.inputSchema).isEqualTo(model.inputSchema);
                     assertThat(m.trainingNotes).isEqualTo("Retrained after the halving");
@@ -513,7 +512,7 @@ class EntityRoundTripBTest {
                             performance.evaluationMetric = "direction_accuracy";
                             performance.metricValue = new BigDecimal("-0.000000000000000001");
                             performance.evaluationDataRange = Map.of("from", "2025-01-01", "to", "2025-02-01");
-                            performance.evaluationDataTimeframe = org.coinpilot.prediction.domain.Timeframe.W1;
+                            performance.evaluationDataTimeframe = org.coinpilot.common.time.Timeframe.W1;
                             performance.evaluatedPredictionsCount = 1234;
                             performance.detailedMetrics = JSON;
                             performance.evaluationDate = T3;
@@ -527,7 +526,7 @@ class EntityRoundTripBTest {
                     assertThat(x.evaluationMetric).isEqualTo("direction_accuracy");
                     assertDecimal(x.metricValue, "-0.000000000000000001", 18);
                     assertThat(x.evaluationDataRange).isEqualTo(performance.evaluationDataRange);
-                    assertThat(x.evaluationDataTimeframe).isEqualTo(org.coinpilot.prediction.domain.Timeframe.W1);
+                    assertThat(x.evaluationDataTimeframe).isEqualTo(org.coinpilot.common.time.Timeframe.W1);
                     assertThat(x.evaluatedPredictionsCount).isEqualTo(1234);
                     assertThat(x.detailedMetrics).isEqualTo(JSON);
                     assertThat(x.evaluationDate).isEqualTo(T3);
@@ -669,7 +668,7 @@ class EntityRoundTripBTest {
                                 trade.actionType = TradeActionType.BUY;
                                 trade.assetPrice = new BigDecimal("3000");
                                 trade.quantity = new BigDecimal("2");
-                                trade.timeframe = org.coinpilot.portfolio.domain.Timeframe.D1;
+                                trade.timeframe = org.coinpilot.common.time.Timeframe.D1;
                                 trade.actionSource = ActionSource.MANUAL;
                                 trade.confirmationSignals = FEATURES;
                                 trade.analysisSnapshot = JSON;
@@ -691,9 +690,6 @@ class EntityRoundTripBTest {
                         .containsEntry("nested", "array"));
     }
 
-    @Disabled(
-            "common.money.DecimalJsonCustomizer (USE_BIG_DECIMAL_FOR_FLOATS + BigDecimal written as a JSON string)"
-                    + " also drives Vert.x's JSON codec, which Hibernate Reactive uses to bind jsonb: 0.25 is stored as \"0.25\"")
     @Test
     @RunOnVertxContext
     void shouldKeepFractionalJsonNumbersWhenJsonbColumnWritten(UniAsserter asserter) {
@@ -843,7 +839,7 @@ class EntityRoundTripBTest {
                                         t.actionType = TradeActionType.BUY;
                                         t.assetPrice = new BigDecimal("3000");
                                         t.quantity = new BigDecimal("2");
-                                        t.timeframe = org.coinpilot.portfolio.domain.Timeframe.D1;
+                                        t.timeframe = org.coinpilot.common.time.Timeframe.D1;
                                         t.actionSource = ActionSource.MANUAL;
                                         return tradeActions.persist(t);
                                     })
@@ -861,7 +857,7 @@ class EntityRoundTripBTest {
                     assertThat(t.actionType).isEqualTo(TradeActionType.BUY);
                     assertDecimal(t.assetPrice, "3000", 18);
                     assertDecimal(t.quantity, "2", 18);
-                    assertThat(t.timeframe).isEqualTo(org.coinpilot.portfolio.domain.Timeframe.D1);
+                    assertThat(t.timeframe).isEqualTo(org.coinpilot.common.time.Timeframe.D1);
                     assertThat(t.actionSource).isEqualTo(ActionSource.MANUAL);
                     assertDecimal(t.feesPaid, "0", 8);
                     assertDecimal(t.pnlRealizedUsd, "0", 8);
@@ -1161,8 +1157,8 @@ class EntityRoundTripBTest {
         expected.put(
                 "ck_trade_actions_timeframe",
                 values(
-                        org.coinpilot.portfolio.domain.Timeframe.values(),
-                        new org.coinpilot.portfolio.domain.Timeframe.Converter()));
+                        org.coinpilot.common.time.Timeframe.values(),
+                        new org.coinpilot.common.time.Timeframe.Converter()));
         expected.put(
                 "ck_trade_actions_market_sentiment", values(MarketSentiment.values(), new MarketSentiment.Converter()));
         expected.put(
@@ -1183,14 +1179,14 @@ class EntityRoundTripBTest {
         expected.put(
                 "ck_ai_models_training_timeframe",
                 values(
-                        org.coinpilot.prediction.domain.Timeframe.values(),
-                        new org.coinpilot.prediction.domain.Timeframe.Converter()));
+                        org.coinpilot.common.time.Timeframe.values(),
+                        new org.coinpilot.common.time.Timeframe.Converter()));
         expected.put("ck_ai_models_target_variable", values(TargetVariable.values(), new TargetVariable.Converter()));
         expected.put(
                 "ck_model_performance_timeframe",
                 values(
-                        org.coinpilot.prediction.domain.Timeframe.values(),
-                        new org.coinpilot.prediction.domain.Timeframe.Converter()));
+                        org.coinpilot.common.time.Timeframe.values(),
+                        new org.coinpilot.common.time.Timeframe.Converter()));
         expected.put(
                 "ck_predictions_volatility_level",
                 values(

@@ -1,4 +1,4 @@
-package org.coinpilot.prediction.domain;
+package org.coinpilot.common.persistence;
 
 import io.vertx.core.json.JsonArray;
 import jakarta.persistence.AttributeConverter;
