@@ -25,6 +25,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres embedded;
+    private static volatile Map<String, String> lastStarted = Map.of();
 
     @Override
     public synchronized Map<String, String> start() {
@@ -37,7 +38,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + database, e);
         }
-        return Map.of(
+        lastStarted = Map.of(
                 "quarkus.datasource.reactive.url",
                 server.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url",
@@ -46,6 +47,12 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 server.user,
                 "quarkus.datasource.password",
                 server.password);
+        return lastStarted;
+    }
+
+    /** The datasource settings of the newest test database, e.g. to start the packaged CLI against it. */
+    public static Map<String, String> datasource() {
+        return lastStarted;
     }
 
     @Override
