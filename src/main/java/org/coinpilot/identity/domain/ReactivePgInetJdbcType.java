@@ -25,6 +25,7 @@ import org.hibernate.type.descriptor.jdbc.JdbcType;
  * instead. The columns hold single host addresses (IPv4 or IPv6); a netmask stored by other means is dropped
  * on read.
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public class ReactivePgInetJdbcType implements JdbcType {
 
     @Override
