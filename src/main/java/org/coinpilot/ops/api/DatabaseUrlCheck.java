@@ -33,6 +33,9 @@ final class DatabaseUrlCheck {
 
     /** True when the app may start: not the prod profile, or a URL is configured. */
     static boolean satisfied(Map<String, String> env, Properties system, Path workingDir) {
+        if (launchedByDevMode()) {
+            return true; // quarkus:dev also calls main(); its default profile is dev
+        }
         String profile = system.getProperty("quarkus.profile", env.getOrDefault("QUARKUS_PROFILE", "prod"));
         if (!profile.equals("prod")) {
             return true;
@@ -47,6 +50,16 @@ final class DatabaseUrlCheck {
         return anyKey(load(workingDir.resolve(".env")), true)
                 || anyKey(load(workingDir.resolve("config/application.properties")), false)
                 || anyKey(loadClasspath(), false);
+    }
+
+    /**
+     * Dev mode loads the application with Quarkus's dev class loader; the packaged jar uses the runner class
+     * loader and a native image the system one. (The launch mode itself is only set after main() runs.)
+     */
+    static boolean launchedByDevMode() {
+        ClassLoader loader = DatabaseUrlCheck.class.getClassLoader();
+        return loader != null
+                && loader.getClass().getName().equals("io.quarkus.bootstrap.classloading.QuarkusClassLoader");
     }
 
     private static boolean anyKey(Properties properties, boolean envStyle) {

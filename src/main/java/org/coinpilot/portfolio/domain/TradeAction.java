@@ -88,7 +88,7 @@ public class TradeAction extends AuditedEntity {
     /** The signals that confirmed the setup (e.g. {@code ["rsi_oversold", "macd_cross"]}): a JSON array. */
     @Convert(converter = StringListJsonConverter.class)
     @JdbcTypeCode(SqlTypes.OTHER)
-    @Column(name = "confirmation_signals")
+    @Column(name = "confirmation_signals", columnDefinition = "jsonb")
     public List<String> confirmationSignals;
 
     /** Free lowercase code (e.g. {@code double_bottom}). */

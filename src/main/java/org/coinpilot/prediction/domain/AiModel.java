@@ -59,7 +59,7 @@ public class AiModel extends AuditedEntity {
     /** Names of the features the version was trained on: a JSON array. */
     @Convert(converter = StringListJsonConverter.class)
     @JdbcTypeCode(SqlTypes.OTHER)
-    @Column(name = "training_features")
+    @Column(name = "training_features", columnDefinition = "jsonb")
     public List<String> trainingFeatures;
 
     /** Date range of the training data (e.g. {@code {"from": ..., "to": ...}}). */

@@ -63,7 +63,7 @@ public class Prediction extends AuditedEntity {
     /** Names of the input features: a JSON array. */
     @Convert(converter = StringListJsonConverter.class)
     @JdbcTypeCode(SqlTypes.OTHER)
-    @Column(name = "features_used")
+    @Column(name = "features_used", columnDefinition = "jsonb")
     public List<String> featuresUsed;
 
     @Column(name = "input_price")
