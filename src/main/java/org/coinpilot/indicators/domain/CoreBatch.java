@@ -116,8 +116,8 @@ final class CoreBatch {
             for (int i = 1; i <= seedEnd; i++) {
                 double d = x[i] - prev;
                 prev = x[i];
-                gain += d >= 0 ? d : 0.0;
-                loss += d < 0 ? -d : 0.0;
+                gain += TaLib.up(d);
+                loss += TaLib.down(d);
             }
             if (len > n) {
                 loss /= n;
@@ -129,8 +129,8 @@ final class CoreBatch {
                     prev = x[i];
                     loss *= m;
                     gain *= m;
-                    gain += d >= 0 ? d : 0.0;
-                    loss += d < 0 ? -d : 0.0;
+                    gain += TaLib.up(d);
+                    loss += TaLib.down(d);
                     loss /= n;
                     gain /= n;
                     out[i] = TaLib.rsi(gain, loss);

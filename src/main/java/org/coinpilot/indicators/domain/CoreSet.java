@@ -141,8 +141,8 @@ public final class CoreSet {
                 if (i > 14) {
                     loss *= 13;
                     gain *= 13;
-                    gain += d >= 0 ? d : 0.0;
-                    loss += d < 0 ? -d : 0.0;
+                    gain += TaLib.up(d);
+                    loss += TaLib.down(d);
                     loss /= 14;
                     gain /= 14;
                     rsi[i] = TaLib.rsi(gain, loss);
@@ -151,8 +151,8 @@ public final class CoreSet {
                     atrAcc /= 14;
                     atr[i] = atrAcc;
                 } else {
-                    gain += d >= 0 ? d : 0.0;
-                    loss += d < 0 ? -d : 0.0;
+                    gain += TaLib.up(d);
+                    loss += TaLib.down(d);
                     atrAcc += tr;
                     if (i == 14) {
                         loss /= 14;

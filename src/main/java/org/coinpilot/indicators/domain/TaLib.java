@@ -29,18 +29,22 @@ final class TaLib {
         return isZero(sum) ? 0.0 : 100.0 * (gain / sum);
     }
 
-    /** TA_TRANGE for one bar. */
+    /**
+     * TA_TRANGE for one bar: max(H - L, |Cprev - H|, |L - Cprev|). Written with {@link Math#max} (branch-free): for
+     * non-NaN operands, none of them -0.0, it picks the same value as TA-Lib's compare-and-replace chain.
+     */
     static double trueRange(double high, double low, double prevClose) {
-        double greatest = high - low;
-        double v2 = Math.abs(prevClose - high);
-        if (v2 > greatest) {
-            greatest = v2;
-        }
-        double v3 = Math.abs(low - prevClose);
-        if (v3 > greatest) {
-            greatest = v3;
-        }
-        return greatest;
+        return Math.max(Math.max(high - low, Math.abs(prevClose - high)), Math.abs(low - prevClose));
+    }
+
+    /** The gain part of a change d: d when d >= 0, else 0 (same value as TA-Lib's branch, adds exactly as it). */
+    static double up(double d) {
+        return Math.max(d, 0.0);
+    }
+
+    /** The loss part of a change d: -d when d < 0, else 0. */
+    static double down(double d) {
+        return Math.max(-d, 0.0);
     }
 
     static double[] nanArray(int n) {
