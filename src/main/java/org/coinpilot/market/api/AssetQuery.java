@@ -1,0 +1,28 @@
+package org.coinpilot.market.api;
+
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Filters and sort of the asset list. */
+public class AssetQuery {
+
+    @QueryParam("active")
+    @Parameter(description = "Only listed (true) or delisted (false) assets")
+    public Boolean active;
+
+    @QueryParam("supported")
+    @Parameter(description = "Only assets whose candles are ingested (true) or not (false)")
+    public Boolean supported;
+
+    @QueryParam("q")
+    @Size(max = 64, message = "must be at most 64 characters")
+    @Parameter(description = "Text in the symbol or name, case-insensitive")
+    public String q;
+
+    @QueryParam("sort")
+    @Parameter(
+            description =
+                    "rank, volume, marketCap, change24h, change7d, change30d, symbol; - for descending (default rank)")
+    public String sort;
+}

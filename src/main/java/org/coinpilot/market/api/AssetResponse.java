@@ -1,0 +1,49 @@
+package org.coinpilot.market.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An asset of the catalogue with its latest market snapshot. */
+@Schema(description = "An asset of the catalogue with its latest market snapshot")
+public record AssetResponse(
+        @Schema(description = "Symbol, case-sensitive", examples = "BTC")
+        String symbol,
+
+        @Schema(description = "Name", examples = "Bitcoin") String name,
+
+        @Schema(description = "Provider ids, e.g. {\"coingecko\": \"bitcoin\", \"binance\": \"BTCUSDT\"}")
+        Map<String, Object> externalIds,
+
+        @Schema(description = "Price in USD") BigDecimal currentPrice,
+
+        @Schema(description = "Market capitalisation in USD")
+        BigDecimal marketCap,
+
+        @Schema(description = "Rank by market capitalisation")
+        Integer marketCapRank,
+
+        @Schema(description = "24 h volume in USD") BigDecimal totalVolume,
+        @Schema(description = "Circulating supply") BigDecimal circulatingSupply,
+        @Schema(description = "Total supply") BigDecimal totalSupply,
+        @Schema(description = "Maximum supply") BigDecimal maxSupply,
+
+        @Schema(description = "Price change over 24 h, percent")
+        BigDecimal priceChangePercentage24h,
+
+        @Schema(description = "Price change over 7 days, percent")
+        BigDecimal priceChangePercentage7d,
+
+        @Schema(description = "Price change over 30 days, percent")
+        BigDecimal priceChangePercentage30d,
+
+        @Schema(description = "Description") String description,
+        @Schema(description = "Logo URL") String logoUrl,
+        @Schema(description = "Related links") Map<String, Object> links,
+        @Schema(description = "Listed") boolean active,
+
+        @Schema(description = "Candles are ingested and analysed")
+        boolean supported,
+
+        @Schema(description = "Last change of the row") Instant updatedAt) {}

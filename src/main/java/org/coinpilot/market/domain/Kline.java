@@ -1,0 +1,80 @@
+package org.coinpilot.market.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import org.coinpilot.common.time.Timeframe;
+
+/**
+ * One candle as a provider reports it, already in our units: prices in the quote currency (USD(T)) at the
+ * {@code price_data} scale (8, HALF_EVEN) and volume in USD at scale 2 (Binance's quote-asset volume).
+ *
+ * @param openTime open time of the candle ({@code candle_time})
+ * @param closeTime the provider's close time; a candle is closed when this is before now
+ */
+public record Kline(
+        Instant openTime,
+        BigDecimal open,
+        BigDecimal high,
+        BigDecimal low,
+        BigDecimal close,
+        BigDecimal volume,
+        Instant closeTime) {
+
+    public static final int PRICE_SCALE = 8;
+    public static final int VOLUME_SCALE = 2;
+
+    /** A kline with prices and volume rounded to the column scales. */
+    public static Kline of(
+            Instant openTime,
+            BigDecimal open,
+            BigDecimal high,
+            BigDecimal low,
+            BigDecimal close,
+            BigDecimal volume,
+            Instant closeTime) {
+        return new Kline(
+                openTime,
+                price(open),
+                price(high),
+                price(low),
+                price(close),
+                volume == null ? null : volume.setScale(VOLUME_SCALE, RoundingMode.HALF_EVEN),
+                closeTime);
+    }
+
+    static BigDecimal price(BigDecimal value) {
+        return value.setScale(PRICE_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** Closed: its close time lies before {@code now} (Binance's close time is open + duration - 1 ms). */
+    public boolean isClosedAt(Instant now, Timeframe timeframe) {
+        Instant end = closeTime != null
+                ? closeTime
+                : openTime.plus(timeframe.duration()).minusMillis(1);
+        return end.isBefore(now);
+    }
+
+    /**
+     * Why this candle cannot be stored, or null when it is consistent: positive prices, high the highest and
+     * low the lowest of the four, volume not negative.
+     */
+    public String inconsistency() {
+        if (open.signum() <= 0 || high.signum() <= 0 || low.signum() <= 0 || close.signum() <= 0) {
+            return "prices must be positive";
+        }
+        if (high.compareTo(low) < 0) {
+            return "high is lower than low";
+        }
+        if (high.compareTo(open) < 0 || high.compareTo(close) < 0) {
+            return "high is lower than open or close";
+        }
+        if (low.compareTo(open) > 0 || low.compareTo(close) > 0) {
+            return "low is higher than open or close";
+        }
+        if (volume != null && volume.signum() < 0) {
+            return "volume is negative";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,330 @@
+package org.coinpilot.market.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.market.domain.Kline;
+
+/**
+ * Set-based SQL on the candle tables ({@code price_data}, {@code price_data_archive}, {@code market_candle_gaps})
+ * through the reactive SQL client.
+ *
+ * <p>Why the pool and not the Panache session (CONVENTIONS §2 prefers the session): the bulk upsert binds whole
+ * columns as PostgreSQL arrays ({@code unnest($1::int8[], …)}), which Hibernate Reactive native queries cannot
+ * bind, and every statement here is atomic on its own (one statement per batch), so no caller needs to join it
+ * into a wider transaction. Ingestion never holds a transaction open while it calls an exchange.
+ */
+@ApplicationScoped
+public class CandleRepository {
+
+    /** The one bulk upsert: a whole batch in one statement; counts inserted ({@code xmax = 0}) and updated rows. */
+    static final String UPSERT = """
+            WITH up AS (
+                INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price,
+                                        close_price, volume)
+                SELECT t.crypto_id, t.timeframe, t.candle_time, t.o::numeric, t.h::numeric, t.l::numeric,
+                       t.c::numeric, t.v::numeric
+                FROM unnest($1::int8[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+                            $7::text[], $8::text[]) AS t(crypto_id, timeframe, candle_time, o, h, l, c, v)
+                ON CONFLICT (crypto_id, timeframe, candle_time) DO UPDATE
+                    SET open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,
+                        low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price, volume = EXCLUDED.volume
+                    WHERE (price_data.open_price, price_data.high_price, price_data.low_price,
+                           price_data.close_price, price_data.volume)
+                          IS DISTINCT FROM
+                          (EXCLUDED.open_price, EXCLUDED.high_price, EXCLUDED.low_price,
+                           EXCLUDED.close_price, EXCLUDED.volume)
+                RETURNING (xmax = 0) AS inserted
+            )
+            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+            FROM up
+            """;
+
+    private final Pool pool;
+
+    public CandleRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A series to ingest: the asset id, its symbol and its provider symbol (e.g. Binance pair) if known. */
+    public record SeriesAsset(long cryptoId, String symbol, String binanceSymbol) {}
+
+    /** Rows written by one upsert. */
+    public record UpsertCount(long inserted, long updated) {
+        public UpsertCount plus(UpsertCount other) {
+            return new UpsertCount(inserted + other.inserted, updated + other.updated);
+        }
+    }
+
+    /** One stored candle, live or archived. */
+    public record CandleRow(
+            long id,
+            Instant candleTime,
+            BigDecimal open,
+            BigDecimal high,
+            BigDecimal low,
+            BigDecimal close,
+            BigDecimal volume,
+            Map<String, Object> indicators) {}
+
+    /** A known gap. */
+    public record GapRow(long id, Instant gapStart, Instant gapEnd, int missingCandles, int attempts) {}
+
+    /** The active, supported assets, by id. */
+    public Uni<List<SeriesAsset>> supportedAssets() {
+        return pool.query("SELECT id, symbol, external_ids ->> 'binance' AS binance FROM cryptocurrencies"
+                        + " WHERE is_active AND is_supported ORDER BY id")
+                .execute()
+                .map(rows -> {
+                    List<SeriesAsset> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(
+                            new SeriesAsset(row.getLong("id"), row.getString("symbol"), row.getString("binance"))));
+                    return list;
+                });
+    }
+
+    /** The id of the asset with exactly this symbol, or null. */
+    public Uni<Long> findAssetId(String symbol) {
+        return pool.preparedQuery("SELECT id FROM cryptocurrencies WHERE symbol = $1")
+                .execute(Tuple.of(symbol))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("id") : null);
+    }
+
+    /** Upserts candles of one series in one statement (empty input: nothing happens). */
+    public Uni<UpsertCount> upsert(long cryptoId, Timeframe timeframe, List<Kline> candles) {
+        return upsert(pool, cryptoId, timeframe, candles);
+    }
+
+    /** As {@link #upsert(long, Timeframe, List)}, on the given client (a connection inside a transaction). */
+    public Uni<UpsertCount> upsert(SqlClient client, long cryptoId, Timeframe timeframe, List<Kline> candles) {
+        if (candles.isEmpty()) {
+            return Uni.createFrom().item(new UpsertCount(0, 0));
+        }
+        int n = candles.size();
+        Long[] ids = new Long[n];
+        String[] timeframes = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        String[] open = new String[n];
+        String[] high = new String[n];
+        String[] low = new String[n];
+        String[] close = new String[n];
+        String[] volume = new String[n];
+        for (int i = 0; i < n; i++) {
+            Kline k = candles.get(i);
+            ids[i] = cryptoId;
+            timeframes[i] = timeframe.code();
+            times[i] = OffsetDateTime.ofInstant(k.openTime(), ZoneOffset.UTC);
+            open[i] = k.open().toPlainString();
+            high[i] = k.high().toPlainString();
+            low[i] = k.low().toPlainString();
+            close[i] = k.close().toPlainString();
+            volume[i] = k.volume() == null ? null : k.volume().toPlainString();
+        }
+        return client.preparedQuery(UPSERT)
+                .execute(Tuple.from(new Object[] {ids, timeframes, times, open, high, low, close, volume}))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new UpsertCount(row.getLong("inserted"), row.getLong("updated"));
+                });
+    }
+
+    /** The open time of the newest stored candle of a series (live or archived), or null for a new series. */
+    public Uni<Instant> lastCandleTime(long cryptoId, Timeframe timeframe) {
+        return pool.preparedQuery("""
+                        SELECT coalesce(
+                            (SELECT max(candle_time) FROM price_data WHERE crypto_id = $1 AND timeframe = $2),
+                            (SELECT max(candle_time) FROM price_data_archive WHERE crypto_id = $1 AND timeframe = $2)
+                        ) AS last""")
+                .execute(Tuple.of(cryptoId, timeframe.code()))
+                .map(rows -> instant(rows.iterator().next(), "last"));
+    }
+
+    /**
+     * Records the gaps of a series from {@code since} on (the whole series when null): each run of missing
+     * candle times between two stored neighbours. Returns how many gaps were newly recorded.
+     */
+    public Uni<Integer> detectGaps(long cryptoId, Timeframe timeframe, Instant since, Instant now) {
+        return pool.preparedQuery("""
+                        INSERT INTO market_candle_gaps (crypto_id, timeframe, gap_start, gap_end, missing_candles, detected_at)
+                        SELECT $1, $2, g.candle_time + ($3::int8 * interval '1 second'), g.next_time,
+                               (extract(epoch FROM g.next_time - g.candle_time) / extract(epoch FROM ($3::int8 * interval '1 second')))::int - 1,
+                               $5
+                        FROM (SELECT candle_time, lead(candle_time) OVER (ORDER BY candle_time) AS next_time
+                              FROM price_data
+                              WHERE crypto_id = $1 AND timeframe = $2 AND ($4::timestamptz IS NULL OR candle_time >= $4)
+                             ) g
+                        WHERE g.next_time - g.candle_time > ($3::int8 * interval '1 second')
+                        ON CONFLICT (crypto_id, timeframe, gap_start) DO NOTHING""")
+                .execute(Tuple.from(
+                        new Object[] {cryptoId, timeframe.code(), interval(timeframe), odt(since), odt(now)}))
+                .map(RowSet::rowCount);
+    }
+
+    /** Open gaps of a series that have been tried fewer than {@code maxAttempts} times, oldest first. */
+    public Uni<List<GapRow>> openGaps(long cryptoId, Timeframe timeframe, int maxAttempts) {
+        return pool.preparedQuery("""
+                        SELECT id, gap_start, gap_end, missing_candles, attempts FROM market_candle_gaps
+                        WHERE crypto_id = $1 AND timeframe = $2 AND filled_at IS NULL AND attempts < $3
+                        ORDER BY gap_start""")
+                .execute(Tuple.of(cryptoId, timeframe.code(), maxAttempts))
+                .map(rows -> {
+                    List<GapRow> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(new GapRow(
+                            row.getLong("id"),
+                            instant(row, "gap_start"),
+                            instant(row, "gap_end"),
+                            row.getInteger("missing_candles"),
+                            row.getInteger("attempts"))));
+                    return list;
+                });
+    }
+
+    /** Counts one backfill attempt; marks the gap filled when every missing candle is now stored. */
+    public Uni<Boolean> settleGap(long gapId, Instant now) {
+        return pool.preparedQuery("""
+                        UPDATE market_candle_gaps g
+                        SET attempts = g.attempts + 1, last_attempt_at = $2,
+                            filled_at = CASE WHEN (SELECT count(*) FROM price_data p
+                                                   WHERE p.crypto_id = g.crypto_id AND p.timeframe = g.timeframe
+                                                     AND p.candle_time >= g.gap_start AND p.candle_time < g.gap_end)
+                                                  >= g.missing_candles
+                                             THEN $2 END
+                        WHERE g.id = $1
+                        RETURNING filled_at IS NOT NULL AS filled""")
+                .execute(Tuple.of(gapId, odt(now)))
+                .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getBoolean("filled"));
+    }
+
+    /**
+     * One page of a series in time order, {@code from} inclusive and {@code to} exclusive, after the cursor time
+     * when given. Reads {@code price_data_archive} too when {@code withArchive}; a candle present in both tables
+     * is served once, from {@code price_data}.
+     *
+     * @param newestFirst when true, the newest {@code limit} candles before {@code to} (descending)
+     */
+    public Uni<List<CandleRow>> page(
+            long cryptoId,
+            Timeframe timeframe,
+            Instant from,
+            Instant to,
+            Instant after,
+            boolean newestFirst,
+            int limit,
+            boolean withArchive,
+            boolean withIndicators) {
+        String columns = "id, candle_time, open_price, high_price, low_price, close_price, volume"
+                + (withIndicators ? ", technical_indicators" : "");
+        String where = " WHERE crypto_id = $1 AND timeframe = $2 AND ($3::timestamptz IS NULL OR candle_time >= $3)"
+                + " AND ($4::timestamptz IS NULL OR candle_time < $4)"
+                + " AND ($5::timestamptz IS NULL OR candle_time > $5)";
+        String order = newestFirst ? " ORDER BY candle_time DESC" : " ORDER BY candle_time";
+        String sql;
+        if (withArchive) {
+            sql = "SELECT DISTINCT ON (candle_time) * FROM (SELECT " + columns + ", 0 AS source FROM price_data" + where
+                    + " UNION ALL SELECT " + columns + ", 1 AS source FROM price_data_archive" + where + ") u" + order
+                    + ", source LIMIT $6";
+        } else {
+            sql = "SELECT " + columns + " FROM price_data" + where + order + " LIMIT $6";
+        }
+        return pool.preparedQuery(sql)
+                .execute(Tuple.from(new Object[] {cryptoId, timeframe.code(), odt(from), odt(to), odt(after), limit}))
+                .map(rows -> {
+                    List<CandleRow> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        Map<String, Object> indicators = null;
+                        if (withIndicators) {
+                            Object value = row.getValue("technical_indicators");
+                            if (value instanceof JsonObject json) {
+                                indicators = json.getMap();
+                            }
+                        }
+                        list.add(new CandleRow(
+                                row.getLong("id"),
+                                instant(row, "candle_time"),
+                                row.getBigDecimal("open_price"),
+                                row.getBigDecimal("high_price"),
+                                row.getBigDecimal("low_price"),
+                                row.getBigDecimal("close_price"),
+                                row.getBigDecimal("volume"),
+                                indicators));
+                    }
+                    return list;
+                });
+    }
+
+    /**
+     * Moves one batch of candles of {@code timeframe} older than {@code before} into the archive, in one
+     * statement: the delete and the insert commit together or not at all, so a killed run loses and duplicates
+     * nothing. A candle already archived is overwritten by the live row (the newer one). Returns the rows moved.
+     */
+    public Uni<Integer> archiveBatch(Timeframe timeframe, Instant before, int batchSize, Instant now) {
+        return pool.preparedQuery("""
+                        WITH batch AS (
+                            SELECT id FROM price_data WHERE timeframe = $1 AND candle_time < $2
+                            ORDER BY candle_time LIMIT $3 FOR UPDATE SKIP LOCKED
+                        ), moved AS (
+                            DELETE FROM price_data p USING batch b WHERE p.id = b.id RETURNING p.*
+                        ), archived AS (
+                            INSERT INTO price_data_archive (crypto_id, timeframe, open_price, high_price, low_price,
+                                close_price, volume, market_cap, circulating_supply, technical_indicators, candle_time,
+                                created_at, archived_at)
+                            SELECT crypto_id, timeframe, open_price, high_price, low_price, close_price, volume,
+                                   market_cap, circulating_supply, technical_indicators, candle_time, created_at, $4
+                            FROM moved
+                            ON CONFLICT (crypto_id, timeframe, candle_time) DO UPDATE
+                                SET open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,
+                                    low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price,
+                                    volume = EXCLUDED.volume, market_cap = EXCLUDED.market_cap,
+                                    circulating_supply = EXCLUDED.circulating_supply,
+                                    technical_indicators = EXCLUDED.technical_indicators,
+                                    archived_at = EXCLUDED.archived_at
+                            RETURNING 1
+                        )
+                        SELECT count(*) AS moved FROM archived""")
+                .execute(Tuple.of(timeframe.code(), odt(before), batchSize, odt(now)))
+                .map(rows -> rows.iterator().next().getLong("moved").intValue());
+    }
+
+    /** Adds batched read counters to the catalogue rows in one statement. */
+    public Uni<Integer> addAccessStats(Long[] ids, Long[] counts, OffsetDateTime[] lastAccess, String[] usage) {
+        return pool.preparedQuery("""
+                        UPDATE cryptocurrencies c
+                        SET access_count = c.access_count + u.n,
+                            last_accessed_at = greatest(c.last_accessed_at, u.last_at),
+                            timeframe_usage = (
+                                SELECT coalesce(jsonb_object_agg(k.key,
+                                           coalesce((c.timeframe_usage ->> k.key)::bigint, 0)
+                                         + coalesce((u.usage::jsonb ->> k.key)::bigint, 0)), '{}'::jsonb)
+                                FROM jsonb_object_keys(c.timeframe_usage || u.usage::jsonb) AS k(key))
+                        FROM unnest($1::int8[], $2::int8[], $3::timestamptz[], $4::text[]) AS u(id, n, last_at, usage)
+                        WHERE c.id = u.id""")
+                .execute(Tuple.of(ids, counts, lastAccess, usage))
+                .map(RowSet::rowCount);
+    }
+
+    private static long interval(Timeframe timeframe) {
+        return timeframe.duration().getSeconds();
+    }
+
+    static OffsetDateTime odt(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,177 @@
+package org.coinpilot.market.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.coinpilot.common.problem.BadRequestProblemException;
+import org.coinpilot.common.problem.ResourceNotFoundException;
+import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.market.api.ImportReport;
+import org.coinpilot.market.domain.CandleTimes;
+import org.coinpilot.market.domain.Kline;
+import org.coinpilot.market.persistence.CandleRepository;
+
+/**
+ * Admin import of candles: Binance kline arrays (JSON) or CSV {@code open_time,open,high,low,close,volume}. Each
+ * row is checked on its own (parsable numbers, high ≥ low and the other OHLC bounds, volume ≥ 0, aligned and
+ * closed open time, no time twice); bad rows are reported with a reason and the rest is upserted in batches of
+ * one statement, so importing the same file twice changes nothing.
+ *
+ * <p>Volume: CSV volume is taken as USD. For kline arrays the quote-asset volume (field 7, USDT) is used; a
+ * row of only 6 fields (no quote volume) gets base volume × close. Both are rounded HALF_EVEN to cents.
+ */
+@ApplicationScoped
+public class CandleImportService {
+
+    private static final int BATCH = 1000;
+
+    private final CandleRepository candles;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public CandleImportService(CandleRepository candles, ObjectMapper mapper, Clock clock) {
+        this.candles = candles;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Uni<ImportReport> importJson(String symbol, String timeframe, String body) {
+        Timeframe tf = timeframe(timeframe);
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (Exception e) {
+            throw new BadRequestProblemException("body", "body", "is not JSON");
+        }
+        if (root == null || !root.isArray()) {
+            throw new BadRequestProblemException("body", "body", "must be an array of Binance kline arrays");
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (JsonNode row : root) {
+            if (!row.isArray()) {
+                rows.add(null);
+                continue;
+            }
+            String[] fields = new String[row.size()];
+            for (int i = 0; i < row.size(); i++) {
+                fields[i] = row.get(i).asText();
+            }
+            rows.add(fields);
+        }
+        return store(symbol, tf, rows, true);
+    }
+
+    public Uni<ImportReport> importCsv(String symbol, String timeframe, String body) {
+        Timeframe tf = timeframe(timeframe);
+        List<String[]> rows = new ArrayList<>();
+        for (String line : body.split("\\r?\\n")) {
+            if (line.isBlank() || line.trim().toLowerCase(java.util.Locale.ROOT).startsWith("open_time")) {
+                continue;
+            }
+            rows.add(line.split(",", -1));
+        }
+        return store(symbol, tf, rows, false);
+    }
+
+    private Uni<ImportReport> store(String symbol, Timeframe timeframe, List<String[]> rows, boolean kline) {
+        Instant now = clock.instant();
+        List<Kline> valid = new ArrayList<>();
+        List<ImportReport.RejectedRow> rejected = new ArrayList<>();
+        Set<Instant> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = rows.get(i);
+            int number = i + 1;
+            if (f == null || f.length < 6) {
+                rejected.add(new ImportReport.RejectedRow(number, "expected at least 6 fields"));
+                continue;
+            }
+            Kline candle;
+            try {
+                Instant open = openTime(f[0].trim());
+                BigDecimal close = new BigDecimal(f[4].trim());
+                BigDecimal volume;
+                if (kline && f.length > 7) {
+                    volume = new BigDecimal(f[7].trim());
+                } else if (kline) {
+                    volume = new BigDecimal(f[5].trim()).multiply(close);
+                } else {
+                    volume = new BigDecimal(f[5].trim());
+                }
+                candle = Kline.of(
+                        open,
+                        new BigDecimal(f[1].trim()),
+                        new BigDecimal(f[2].trim()),
+                        new BigDecimal(f[3].trim()),
+                        close,
+                        volume,
+                        null);
+            } catch (RuntimeException e) {
+                rejected.add(new ImportReport.RejectedRow(number, "unparsable number or time"));
+                continue;
+            }
+            String problem = candle.inconsistency();
+            if (problem == null && !CandleTimes.isAligned(timeframe, candle.openTime())) {
+                problem = "open time is not a " + timeframe.code() + " candle boundary";
+            }
+            if (problem == null && !candle.isClosedAt(now, timeframe)) {
+                problem = "candle is not closed yet";
+            }
+            if (problem == null && !seen.add(candle.openTime())) {
+                problem = "duplicate open time " + candle.openTime();
+            }
+            if (problem != null) {
+                rejected.add(new ImportReport.RejectedRow(number, problem));
+            } else {
+                valid.add(candle);
+            }
+        }
+        return candles.findAssetId(symbol)
+                .onItem()
+                .ifNull()
+                .failWith(() ->
+                        new ResourceNotFoundException("ASSET_NOT_FOUND", "No asset has the symbol '" + symbol + "'."))
+                .chain(cryptoId -> upsertAll(cryptoId, timeframe, valid, 0, new CandleRepository.UpsertCount(0, 0)))
+                .map(count -> new ImportReport(
+                        rows.size(),
+                        count.inserted(),
+                        count.updated(),
+                        valid.size() - count.inserted() - count.updated(),
+                        rejected));
+    }
+
+    private Uni<CandleRepository.UpsertCount> upsertAll(
+            long cryptoId, Timeframe timeframe, List<Kline> valid, int from, CandleRepository.UpsertCount total) {
+        if (from >= valid.size()) {
+            return Uni.createFrom().item(total);
+        }
+        int to = Math.min(valid.size(), from + BATCH);
+        return candles.upsert(cryptoId, timeframe, valid.subList(from, to))
+                .chain(count -> upsertAll(cryptoId, timeframe, valid, to, total.plus(count)));
+    }
+
+    private static Instant openTime(String text) {
+        if (text.chars().allMatch(Character::isDigit)) {
+            return Instant.ofEpochMilli(Long.parseLong(text));
+        }
+        return Instant.parse(text);
+    }
+
+    private static Timeframe timeframe(String code) {
+        try {
+            if (code == null || code.isBlank()) {
+                throw new IllegalArgumentException("missing");
+            }
+            return Timeframe.fromCode(code.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestProblemException("timeframe", "query", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+        }
+    }
+}

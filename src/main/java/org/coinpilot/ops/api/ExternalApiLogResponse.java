@@ -1,0 +1,30 @@
+package org.coinpilot.ops.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One outbound call. */
+@Schema(description = "One outbound call to a provider")
+public record ExternalApiLogResponse(
+        @Schema(description = "Id") long id,
+        @Schema(description = "Provider") String provider,
+        @Schema(description = "Endpoint") String endpoint,
+        @Schema(description = "HTTP method") String method,
+
+        @Schema(description = "HTTP status; absent when no answer arrived")
+        Integer status,
+
+        @Schema(description = "Latency, ms") BigDecimal latencyMs,
+
+        @Schema(description = "Binance weight used in the minute after the call")
+        Integer weightUsed,
+
+        @Schema(description = "Query parameters sent") Map<String, Object> params,
+
+        @Schema(description = "Response body on error, cut short")
+        Map<String, Object> response,
+
+        @Schema(description = "What went wrong") String error,
+        @Schema(description = "When") Instant createdAt) {}
