@@ -136,6 +136,8 @@ class ArchitectureTest {
         classes()
                 .that()
                 .areAnnotatedWith(Path.class)
+                .and()
+                .areNotInterfaces() // REST clients (@RegisterRestClient interfaces) publish nothing
                 .should()
                 .beAnnotatedWith(RolesAllowed.class)
                 .orShould()
