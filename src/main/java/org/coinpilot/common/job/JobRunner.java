@@ -34,7 +34,9 @@ import org.coinpilot.common.time.Times;
  *   <li>marks it RUNNING, runs the body with the configured timeout, and records COMPLETED with the result
  *       or FAILED with the error, plus the execution time;
  *   <li>releases the lock and the connection, whatever happened. A crashed process loses its connection,
- *       and PostgreSQL releases the lock with it.
+ *       and PostgreSQL releases the lock with it;
+ *   <li>after a completed run, runs the jobs configured to follow it ({@code coinpilot.jobs."NAME".then}),
+ *       e.g. computing indicators right after candles were ingested.
  * </ol>
  */
 @ApplicationScoped
@@ -46,9 +48,16 @@ public class JobRunner {
     private final Clock clock;
     private final JobRunnerConfig config;
     private final Vertx vertx;
+    private final JobsConfig jobsConfig;
 
     public JobRunner(
-            Instance<Job> jobs, JobRunRecorder recorder, Pool pool, Clock clock, JobRunnerConfig config, Vertx vertx) {
+            Instance<Job> jobs,
+            JobRunRecorder recorder,
+            Pool pool,
+            Clock clock,
+            JobRunnerConfig config,
+            Vertx vertx,
+            JobsConfig jobsConfig) {
         Map<String, Job> byName = new TreeMap<>();
         for (Job job : jobs) {
             Job previous = byName.put(job.name(), job);
@@ -62,6 +71,14 @@ public class JobRunner {
         this.clock = clock;
         this.config = config;
         this.vertx = vertx;
+        this.jobsConfig = jobsConfig;
+        byName.keySet()
+                .forEach(name -> followUpsOf(name).forEach(next -> {
+                    if (!byName.containsKey(next)) {
+                        throw new IllegalStateException(
+                                "coinpilot.jobs.\"" + name + "\".then names an unknown job: " + next);
+                    }
+                }));
     }
 
     /** All registered jobs, by name. */
@@ -125,7 +142,41 @@ public class JobRunner {
                                 ? runLocked(job, taskId, trigger, params).call(() -> unlock(connection, job.name()))
                                 : skip(job, taskId))
                         .eventually(connection::close))
-                .chain(() -> recorder.find(taskId));
+                .chain(() -> recorder.find(taskId))
+                .call(run -> run.status() == RunStatus.COMPLETED
+                        ? followUps(job, taskId)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Runs the jobs configured to follow a completed run ({@code coinpilot.jobs."NAME".then}), one after the
+     * other, each as its own recorded run (trigger CHAIN) with the preceding run in its parameters. A
+     * follow-up's failure is recorded on its own task and does not change this run.
+     */
+    private Uni<Void> followUps(Job job, long taskId) {
+        List<String> next = followUpsOf(job.name());
+        if (next.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return io.smallrye.mutiny.Multi.createFrom()
+                .iterable(next)
+                .onItem()
+                .transformToUniAndConcatenate(name -> run(
+                                name, JobTrigger.CHAIN, Map.of("after", job.name(), "afterTaskId", taskId))
+                        .onFailure()
+                        .recoverWithItem(failure -> {
+                            Log.errorf(failure, "follow-up %s of %s (task %d) could not run", name, job.name(), taskId);
+                            return null;
+                        }))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /** The jobs configured to run after {@code name} completes. */
+    public List<String> followUpsOf(String name) {
+        JobsConfig.Schedule schedule = jobsConfig.jobs().get(name);
+        return schedule == null ? List.of() : schedule.then().orElse(List.of());
     }
 
     private Uni<Void> runLocked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {

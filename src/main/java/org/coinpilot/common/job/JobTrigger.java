@@ -7,7 +7,9 @@ public enum JobTrigger {
     /** An admin through {@code POST /api/v1/admin/jobs/{name}/runs}. */
     ADMIN,
     /** The command line: {@code coinpilot job run NAME}. */
-    CLI;
+    CLI,
+    /** The completion of another job that names this one in its {@code then} list. */
+    CHAIN;
 
     public String dbValue() {
         return name().toLowerCase(java.util.Locale.ROOT);

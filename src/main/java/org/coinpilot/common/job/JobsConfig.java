@@ -3,6 +3,7 @@ package org.coinpilot.common.job;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,9 @@ public interface JobsConfig {
 
         /** Quartz-style cron; wins over {@code every}. */
         Optional<String> cron();
+
+        /** Jobs to run, in order, each time this one completes (e.g. indicators after candle ingestion). */
+        Optional<List<String>> then();
 
         /** Whether the scheduler runs it. */
         @WithDefault("true")

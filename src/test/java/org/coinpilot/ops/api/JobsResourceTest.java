@@ -14,6 +14,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.coinpilot.common.test.TestTokens;
@@ -62,6 +63,32 @@ class JobsResourceTest {
         assertThat(new java.math.BigDecimal(task.getString("executionTimeSeconds")))
                 .isGreaterThanOrEqualTo(new java.math.BigDecimal("0.040"));
         assertThat(task.getString("error")).isNull();
+    }
+
+    @Test
+    void shouldRunTheConfiguredFollowUpsWhenAJobCompletes() {
+        long id = runAndWait(TestJobs.ChainStartJob.NAME, 0)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+
+        JsonPath followUps = given().header("Authorization", ADMIN)
+                .queryParam("name", TestJobs.FailingJob.NAME)
+                .get("/api/v1/admin/tasks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(followUps.getList("items", Map.class)).anySatisfy(task -> {
+            assertThat(task.get("triggeredBy")).isEqualTo("CHAIN");
+            assertThat(task.get("status")).isEqualTo("FAILED");
+            assertThat(((Map<?, ?>) task.get("params")).get("after")).isEqualTo(TestJobs.ChainStartJob.NAME);
+            assertThat(((Number) ((Map<?, ?>) task.get("params")).get("afterTaskId")).longValue())
+                    .isEqualTo(id);
+        });
     }
 
     @Test

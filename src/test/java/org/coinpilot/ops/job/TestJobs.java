@@ -80,4 +80,35 @@ public final class TestJobs {
             return Uni.createFrom().failure(new IllegalStateException(MESSAGE));
         }
     }
+
+    /** Completes at once; {@code %test} configures {@link FailingJob} to follow it. */
+    @ApplicationScoped
+    public static class ChainStartJob implements Job {
+        public static final String NAME = "test.chain-start";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "test: completes, then its follow-ups run";
+        }
+
+        @Override
+        public String taskType() {
+            return "maintenance";
+        }
+
+        @Override
+        public String defaultEvery() {
+            return "1h";
+        }
+
+        @Override
+        public Uni<JobResult> run(JobContext context) {
+            return Uni.createFrom().item(JobResult.of(Map.of("started", true)));
+        }
+    }
 }
