@@ -1,0 +1,103 @@
+package org.coinpilot.indicators.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coinpilot.indicators.config.IndicatorsConfig;
+import org.coinpilot.indicators.domain.Candles;
+import org.coinpilot.indicators.domain.IndicatorResult;
+import org.coinpilot.market.service.CandleSeriesService;
+import org.coinpilot.market.service.CandleSeriesService.IndicatorValues;
+import org.coinpilot.market.service.CandleSeriesService.PendingSeries;
+import org.coinpilot.market.service.CandleSeriesService.Series;
+
+/**
+ * Computes the stored indicator set ({@code coinpilot.indicators.stored-set}) for every candle whose
+ * {@code technical_indicators} is NULL (new candles, and candles reset because an earlier candle of their series
+ * changed) and stores it in the seed's shape, one bulk statement per batch.
+ *
+ * <p>Each pending series is computed by the batch engine over its whole stored history (live and archived, from its
+ * first candle), so every stored value is exactly the batch value over the full series: recursive indicators (EMA,
+ * RSI, MACD, ATR) carry no truncated-look-back error. The maths runs on a worker thread (CONVENTIONS §4.2).
+ */
+@ApplicationScoped
+public class IndicatorComputeService {
+
+    private final CandleSeriesService series;
+    private final IndicatorsConfig config;
+    private final Vertx vertx;
+    private final StoredSet storedSet;
+
+    public IndicatorComputeService(CandleSeriesService series, IndicatorsConfig config, Vertx vertx) {
+        this.series = series;
+        this.config = config;
+        this.vertx = vertx;
+        this.storedSet = StoredSet.of(config.storedSet());
+    }
+
+    /** What one run did. */
+    public record ComputeReport(int series, long pending, long written) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("series", series);
+            map.put("pending", pending);
+            map.put("written", written);
+            return map;
+        }
+    }
+
+    /** The keys stored, canonical. */
+    public List<String> storedKeys() {
+        return storedSet.specs().stream().map(s -> s.key()).toList();
+    }
+
+    /** Computes and stores every pending value, series after series. */
+    public Uni<ComputeReport> computePending() {
+        return series.pendingSeries()
+                .chain(pending -> Multi.createFrom()
+                        .iterable(pending)
+                        .onItem()
+                        .transformToUniAndConcatenate(this::computeSeries)
+                        .collect()
+                        .asList()
+                        .map(written -> new ComputeReport(
+                                pending.size(),
+                                pending.stream()
+                                        .mapToLong(PendingSeries::pending)
+                                        .sum(),
+                                written.stream().mapToLong(Integer::longValue).sum())));
+    }
+
+    private Uni<Integer> computeSeries(PendingSeries pending) {
+        return series.series(pending.cryptoId(), pending.timeframe(), null)
+                .chain(candles -> vertx.executeBlocking(() -> valuesToStore(candles), false))
+                .chain(values -> series.storeIndicators(values, config.batchSize()))
+                .invoke(written -> Log.debugf(
+                        "indicators: asset %d %s: %d pending since %s, %d written",
+                        pending.cryptoId(), pending.timeframe().code(), pending.pending(), pending.since(), written));
+    }
+
+    /** The stored objects of the pending live candles of a series, computed over the whole series. */
+    List<IndicatorValues> valuesToStore(Series candles) {
+        IndicatorResult[] results = storedSet.compute(toCandles(candles));
+        List<IndicatorValues> values = new ArrayList<>();
+        for (int i = 0; i < candles.size(); i++) {
+            if (candles.pending()[i] && candles.ids()[i] != 0) {
+                String json = new JsonObject(storedSet.valuesAt(results, i)).encode();
+                values.add(new IndicatorValues(candles.ids()[i], candles.versions()[i], json));
+            }
+        }
+        return values;
+    }
+
+    static Candles toCandles(Series s) {
+        return new Candles(s.open(), s.high(), s.low(), s.close(), s.volume());
+    }
+}
