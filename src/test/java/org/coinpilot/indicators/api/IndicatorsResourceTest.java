@@ -1,0 +1,197 @@
+package org.coinpilot.indicators.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.indicators.service.IndicatorComputeService;
+import org.coinpilot.indicators.testing.IndicatorTestSeries;
+import org.coinpilot.market.domain.Kline;
+import org.coinpilot.market.persistence.CandleRepository;
+import org.coinpilot.market.testing.MarketTestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IndicatorsResourceTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CandleRepository candles;
+
+    @Inject
+    IndicatorComputeService compute;
+
+    long asset;
+    String symbol;
+    List<Kline> walk;
+
+    @BeforeEach
+    void setUp() {
+        asset = MarketTestData.asset(pool, "IAP", false);
+        symbol = MarketTestData.symbol(pool, asset);
+        walk = IndicatorTestSeries.walk(240, 7);
+        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        compute.computePending().await().indefinitely();
+    }
+
+    @Test
+    void shouldEqualTheStoredValuesWhenTheRangeStartsLateInTheSeries() {
+        JsonPath page = get("timeframe=1h&set=rsi_14,macd_12_26_9,bb_20_2,ema_100,sma_200&from="
+                + walk.get(200).openTime() + "&limit=30");
+
+        List<JsonObject> stored = IndicatorTestSeries.stored(pool, asset);
+        assertThat(page.getList("items.key"))
+                .containsExactly("rsi_14", "macd_12_26_9", "bb_20_2", "ema_100", "sma_200");
+        assertThat(page.getInt("items[0].warmup")).isEqualTo(14);
+        assertThat(page.getInt("items[0].candlesUsed")).isEqualTo(230);
+        assertThat(page.getString("items[0].firstCandleTime")).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(page.getString("items[0].variant")).contains("Wilder");
+        assertThat(page.getList("items[1].outputs")).containsExactly("value", "signal", "histogram");
+        assertThat(page.getString("nextCursor")).isNotBlank();
+        for (int p = 0; p < 30; p++) {
+            JsonObject s = stored.get(200 + p);
+            assertThat(page.getString("items[0].points[" + p + "].time"))
+                    .isEqualTo(walk.get(200 + p).openTime().toString());
+            assertThat(page.getBoolean("items[0].points[" + p + "].warmupSatisfied"))
+                    .isTrue();
+            assertThat(number(page, "items[0].points[" + p + "].values.value")).isEqualTo(s.getDouble("RSI"));
+            assertThat(number(page, "items[1].points[" + p + "].values.signal"))
+                    .isEqualTo(s.getJsonObject("MACD").getDouble("signal"));
+            assertThat(number(page, "items[2].points[" + p + "].values.lower"))
+                    .isEqualTo(s.getJsonObject("BB").getDouble("lower"));
+            assertThat(number(page, "items[3].points[" + p + "].values.value"))
+                    .isEqualTo(s.getJsonObject("EMA").getDouble("100"));
+            assertThat(number(page, "items[4].points[" + p + "].values.value"))
+                    .isEqualTo(s.getJsonObject("SMA").getDouble("200"));
+        }
+
+        JsonPath next = get("timeframe=1h&set=rsi_14&from=" + walk.get(200).openTime() + "&limit=30&cursor="
+                + page.getString("nextCursor"));
+        assertThat(next.getList("items[0].points")).hasSize(10);
+        assertThat(next.getString("items[0].points[0].time"))
+                .isEqualTo(walk.get(230).openTime().toString());
+        assertThat(next.getString("nextCursor")).isNull();
+    }
+
+    @Test
+    void shouldMarkThePointsBeforeTheWarmUpWhenTheSeriesStartsInTheRange() {
+        JsonPath page = get("set=rsi_14,macd&from=2024-01-01T00:00:00Z&limit=40");
+
+        assertThat(page.getString("items[1].key")).isEqualTo("macd_12_26_9");
+        for (int p = 0; p < 40; p++) {
+            boolean rsiReady = p >= 14;
+            assertThat(page.getBoolean("items[0].points[" + p + "].warmupSatisfied"))
+                    .isEqualTo(rsiReady);
+            assertThat(page.getMap("items[0].points[" + p + "].values")).containsKey("value");
+            assertThat(page.get("items[0].points[" + p + "].values.value") != null)
+                    .isEqualTo(rsiReady);
+            assertThat(page.getBoolean("items[1].points[" + p + "].warmupSatisfied"))
+                    .isEqualTo(p >= 33);
+        }
+    }
+
+    @Test
+    void shouldAnswerWarmupNotSatisfiedWhenTheHistoryIsTooShort() {
+        long young = MarketTestData.asset(pool, "IAY", false);
+        candles.upsert(young, Timeframe.H1, IndicatorTestSeries.walk(10, 8))
+                .await()
+                .indefinitely();
+
+        JsonPath page = given().when()
+                .get("/api/v1/assets/" + MarketTestData.symbol(pool, young) + "/indicators?set=rsi_14,sma_200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(page.getList("items[0].points")).hasSize(10);
+        assertThat(page.getList("items.points.warmupSatisfied").toString()).doesNotContain("true");
+        assertThat(page.getList("items[0].points.values.value")).containsOnlyNulls();
+    }
+
+    @Test
+    void shouldReturnTheNewestPointsWhenFromIsAbsent() {
+        JsonPath page = get("set=ema_20&limit=5&to=" + walk.get(100).openTime());
+
+        assertThat(page.getList("items[0].points.time"))
+                .containsExactly(
+                        walk.get(95).openTime().toString(),
+                        walk.get(96).openTime().toString(),
+                        walk.get(97).openTime().toString(),
+                        walk.get(98).openTime().toString(),
+                        walk.get(99).openTime().toString());
+        assertThat(page.getInt("items[0].candlesUsed")).isEqualTo(100);
+        assertThat(number(page, "items[0].points[4].values.value"))
+                .isEqualTo(IndicatorTestSeries.stored(pool, asset)
+                        .get(99)
+                        .getJsonObject("EMA")
+                        .getDouble("20"));
+    }
+
+    @Test
+    void shouldRejectTheSetNamingTheKeyWhenAKeyIsUnknownOrMalformed() {
+        for (Map.Entry<String, String> bad : Map.of(
+                        "rsi_14,foo_3", "foo_3",
+                        "rsi_0", "rsi_0",
+                        "macd_26_12_9", "macd_26_12_9",
+                        "bb_20_0", "bb_20_0",
+                        "sma_-5", "sma_-5")
+                .entrySet()) {
+            given().when()
+                    .get("/api/v1/assets/" + symbol + "/indicators?set=" + bad.getKey())
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("type", equalTo("https://docs.coinpilot.org/problems/validation-error"))
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("violations[0].field", equalTo("set"))
+                    .body("violations[0].in", equalTo("query"))
+                    .body("violations[0].message", org.hamcrest.Matchers.containsString("'" + bad.getValue() + "'"));
+        }
+    }
+
+    @Test
+    void shouldAnswerNotFoundWhenTheSymbolIsUnknown() {
+        given().when()
+                .get("/api/v1/assets/NOPE999/indicators?set=rsi_14")
+                .then()
+                .statusCode(404)
+                .body("status", equalTo(404))
+                .body("type", equalTo("https://docs.coinpilot.org/problems/not-found"))
+                .body("code", equalTo("ASSET_NOT_FOUND"));
+    }
+
+    private JsonPath get(String query) {
+        return given().when()
+                .get("/api/v1/assets/" + symbol + "/indicators?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(JsonPathConfig.jsonPathConfig().numberReturnType(NumberReturnType.BIG_DECIMAL));
+    }
+
+    /**
+     * A JSON number read as the double it encodes: parsed from its decimal text (RestAssured would otherwise
+     * narrow it to a float).
+     */
+    private static Double number(JsonPath page, String path) {
+        Object value = page.get(path);
+        return value == null ? null : Double.valueOf(((BigDecimal) value).toString());
+    }
+}
