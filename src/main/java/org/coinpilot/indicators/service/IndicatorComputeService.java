@@ -1,6 +1,7 @@
 package org.coinpilot.indicators.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +28,7 @@ import org.coinpilot.market.service.CandleSeriesService.Series;
  * first candle), so every stored value is exactly the batch value over the full series: recursive indicators (EMA,
  * RSI, MACD, ATR) carry no truncated-look-back error. The maths runs on a worker thread (CONVENTIONS §4.2).
  */
+@Startup // checks coinpilot.indicators.stored-set when the application starts
 @ApplicationScoped
 public class IndicatorComputeService {
 
