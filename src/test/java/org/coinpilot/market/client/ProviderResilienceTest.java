@@ -11,12 +11,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
+import io.smallrye.mutiny.Uni;
+import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.test.TestTokens;
-import org.coinpilot.market.job.CandleIngestJob;
 import org.coinpilot.market.job.CatalogueSyncJob;
 import org.coinpilot.market.testing.FakeExchange;
 import org.coinpilot.market.testing.FakeExchange.Fault;
-import org.coinpilot.market.testing.MarketTestClock;
 import org.coinpilot.market.testing.MarketTestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class ProviderResilienceTest {
 
     static final String MARKETS = "/api/v3/coins/markets";
+    static final Instant FROM = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.HOURS);
 
     @Inject
     Pool pool;
@@ -58,7 +62,6 @@ class ProviderResilienceTest {
         breakers.resetAll();
         binance.gate().reset();
         coinGecko.gate().reset();
-        MarketTestClock.reset();
     }
 
     @Test
@@ -106,28 +109,23 @@ class ProviderResilienceTest {
     }
 
     @Test
-    void shouldHoldCallsUntilTheNextMinuteWhenTheReportedWeightReachesTheBudget() {
-        MarketTestClock.set(Instant.parse("2024-03-01T10:30:00Z"));
-        MarketTestData.asset(pool, "WGT", true);
+    @RunOnVertxContext
+    void shouldHoldCallsUntilTheNextMinuteWhenTheReportedWeightReachesTheBudget(UniAsserter asserter) {
         FakeExchange.reportWeight("4799"); // budget: 6000 × 0.8 = 4800
-
-        JsonPath run = run(CandleIngestJob.NAME);
-
-        assertThat(run.getString("status")).isEqualTo("COMPLETED");
-        long wait = binance.gate().waitMillis(2);
-        assertThat(wait).isPositive().isLessThanOrEqualTo(60_000);
+        asserter.execute(() -> binance.klines("WGT", "WGTUSDT", Timeframe.H1, FROM, 5));
+        asserter.assertThat(
+                () -> Uni.createFrom().item(() -> binance.gate().waitMillis(2)),
+                wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(60_000));
     }
 
     @Test
-    void shouldNotWaitWhenTheReportedWeightIsWellUnderTheBudget() {
-        MarketTestClock.set(Instant.parse("2024-03-01T10:30:00Z"));
-        MarketTestData.asset(pool, "WGL", true);
+    @RunOnVertxContext
+    void shouldNotWaitWhenTheReportedWeightIsWellUnderTheBudget(UniAsserter asserter) {
         FakeExchange.reportWeight("1000");
-
-        JsonPath run = run(CandleIngestJob.NAME);
-
-        assertThat(run.getString("status")).isEqualTo("COMPLETED");
-        assertThat(binance.gate().waitMillis(2)).isZero();
+        asserter.execute(() -> binance.klines("WGL", "WGLUSDT", Timeframe.H1, FROM, 5));
+        asserter.assertThat(
+                () -> Uni.createFrom().item(() -> binance.gate().waitMillis(2)),
+                wait -> assertThat(wait).isZero());
     }
 
     private static JsonPath run(String job) {

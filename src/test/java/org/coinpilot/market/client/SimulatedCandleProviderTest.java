@@ -50,7 +50,7 @@ class SimulatedCandleProviderTest {
         assertThat(last.closeTime()).isAfterOrEqualTo(NOW); // still forming: ingestion drops it
         assertThat(candles.subList(0, candles.size() - 1))
                 .allSatisfy(k -> assertThat(k.closeTime()).isBefore(NOW));
-        assertThat(candles).hasSize(25);
+        assertThat(candles).hasSize(24); // 11:00 yesterday … 10:00 today
     }
 
     @Test
