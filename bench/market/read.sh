@@ -3,6 +3,7 @@
 # Needs: the packaged app (./mvnw -B package -DskipTests), wrk, pgbench, and a PostgreSQL database whose schema
 # public is DROPPED and rebuilt by the app's Flyway (default localhost:5432/bench, user/password bench).
 # JAVA_OPTS_APP adds JVM options to the app (e.g. -Dquarkus.datasource.reactive.cache-prepared-statements=true).
+# WARMUP (default 20s) of wrk precedes each measured wrk run (JIT on a shared 2-core VM).
 # Phases: app with the hot-series cache off -> wrk; pgbench; app with the cache on -> wrk; pgbench again.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -36,22 +37,25 @@ stop_app() { kill "$app_pid"; wait "$app_pid" || true; }
 trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true' EXIT
 
 run_wrk() { # warm-up 5 s, then measured
-  wrk -t2 -c"$CONN" -d5s "$url" > /dev/null
-  wrk -t2 -c"$CONN" -d"$DURATION" --latency "$url" | tee -a /dev/stderr | awk '/Requests\/sec/ {print $2}'
+  wrk -t2 -c"$CONN" -d"${WARMUP:-20s}" "$url" > /dev/null
+  wrk -t2 -c"$CONN" -d"$DURATION" --latency "$url" > /tmp/coinpilot-read-bench-wrk.txt
+  cat /tmp/coinpilot-read-bench-wrk.txt >&2
+  awk '/Requests\/sec/ {print $2}' /tmp/coinpilot-read-bench-wrk.txt
 }
 run_pgbench() {
   pgbench -h "$DB_HOST" -p "$DB_PORT" -n -M extended -c "$CONN" -j 2 -T "$SECONDS_PG" -D symbol=BENCH -D id="$id" \
-    -D tf=1h -D lim=100 -f "$here/latest100.sql" "$DB_NAME" 2>&1 | tee -a /dev/stderr \
-    | awk '/^tps/ {print $3}'
+    -D tf=1h -D lim=100 -f "$here/latest100.sql" "$DB_NAME" > /tmp/coinpilot-read-bench-pgbench.txt 2>&1
+  cat /tmp/coinpilot-read-bench-pgbench.txt >&2
+  awk '/^tps/ {print $3}' /tmp/coinpilot-read-bench-pgbench.txt
 }
 
 start_app false
 psql_ -c "INSERT INTO cryptocurrencies (symbol, name, is_active) VALUES ('BENCH', 'Bench coin', true)"
 id=$(psql_ -c "SELECT id FROM cryptocurrencies WHERE symbol = 'BENCH'")
 psql_ -c "INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price, close_price, volume)
-          SELECT $id, '1h', now() - g * interval '1 hour', 100 + g % 7, 110 + g % 7, 90 + g % 7, 101 + g % 7, 1000 + g
+          SELECT $id, '1h', date_trunc('hour', now()) - g * interval '1 hour', 100 + g % 7, 110 + g % 7, 90 + g % 7, 101 + g % 7, 1000 + g
           FROM generate_series(1, $CANDLES) g; ANALYZE price_data; ANALYZE cryptocurrencies;"
-curl -fs "$url" | head -c 300; echo
+curl -fs "$url" -o /tmp/coinpilot-read-bench-sample.json; head -c 300 /tmp/coinpilot-read-bench-sample.json; echo
 uncached=$(run_wrk)
 stop_app
 pg1=$(run_pgbench)
