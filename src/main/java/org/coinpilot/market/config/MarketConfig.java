@@ -136,5 +136,32 @@ public interface MarketConfig {
         @Min(1)
         @Max(1000)
         int defaultLimit();
+
+        /** The in-memory cache of the newest candles per series, for "latest N" reads. */
+        Cache cache();
+    }
+
+    interface Cache {
+        /** Serve "latest N" reads (no {@code to}, no indicators) from memory. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Longest life of a cached series. Writes through this process invalidate at once; writes by another
+         * replica show here within this bound, so keep it at most the ingestion interval.
+         */
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        /** Newest candles kept per series (reads with a larger {@code limit} go to the database). */
+        @WithDefault("500")
+        @Min(1)
+        @Max(1000)
+        int size();
+
+        /** Series kept at most (about 0.3 MB per 1000 candles); beyond it reads are not cached. */
+        @WithDefault("2000")
+        @Min(1)
+        int maxSeries();
     }
 }

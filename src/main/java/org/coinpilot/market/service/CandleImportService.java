@@ -36,8 +36,10 @@ public class CandleImportService {
     private final CandleRepository candles;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final HotCandleCache cache;
 
-    public CandleImportService(CandleRepository candles, ObjectMapper mapper, Clock clock) {
+    public CandleImportService(CandleRepository candles, ObjectMapper mapper, Clock clock, HotCandleCache cache) {
+        this.cache = cache;
         this.candles = candles;
         this.mapper = mapper;
         this.clock = clock;
@@ -154,6 +156,7 @@ public class CandleImportService {
         }
         int to = Math.min(valid.size(), from + BATCH);
         return candles.upsert(cryptoId, timeframe, valid.subList(from, to))
+                .invoke(() -> cache.invalidate(cryptoId, timeframe))
                 .chain(count -> upsertAll(cryptoId, timeframe, valid, to, total.plus(count)));
     }
 

@@ -45,13 +45,16 @@ public class CandleIngestionService {
     private final MarketConfig config;
     private final Clock clock;
     private final List<Timeframe> timeframes;
+    private final HotCandleCache cache;
 
     public CandleIngestionService(
             CandleRepository candles,
             SimulatedCandleProvider simulated,
             BinanceClient binance,
             MarketConfig config,
-            Clock clock) {
+            Clock clock,
+            HotCandleCache cache) {
+        this.cache = cache;
         this.candles = candles;
         this.provider = BinanceClient.NAME.equals(config.provider()) ? binance : simulated;
         this.config = config;
@@ -250,6 +253,7 @@ public class CandleIngestionService {
                     ? null
                     : klines.get(klines.size() - 1).openTime().plus(timeframe.duration());
             return candles.upsert(asset.cryptoId(), timeframe, keep).chain(count -> {
+                cache.invalidate(asset.cryptoId(), timeframe);
                 totals.add(count);
                 return more && next != null
                         ? page(asset, pair, timeframe, next, until, totals, page + 1)

@@ -36,13 +36,16 @@ public class CandleService {
     private final AccessStatsService stats;
     private final MarketConfig config;
     private final Clock clock;
+    private final HotCandleCache cache;
 
     public CandleService(
             CandleRepository candles,
             CandleArchiveService archive,
             AccessStatsService stats,
             MarketConfig config,
-            Clock clock) {
+            Clock clock,
+            HotCandleCache cache) {
+        this.cache = cache;
         this.candles = candles;
         this.archive = archive;
         this.stats = stats;
@@ -55,12 +58,24 @@ public class CandleService {
 
     public Uni<CursorPage<CandleResponse>> candles(String symbol, CandleQuery query) {
         Request request = check(query);
-        return candles.findAssetId(symbol)
+        return assetId(symbol)
                 .onItem()
                 .ifNull()
                 .failWith(() ->
                         new ResourceNotFoundException("ASSET_NOT_FOUND", "No asset has the symbol '" + symbol + "'."))
                 .chain(cryptoId -> read(cryptoId, request).invoke(() -> stats.record(cryptoId, request.timeframe())));
+    }
+
+    private Uni<Long> assetId(String symbol) {
+        Long cached = cache.assetId(symbol);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return candles.findAssetId(symbol).invoke(id -> {
+            if (id != null) {
+                cache.putAssetId(symbol, id);
+            }
+        });
     }
 
     private Uni<CursorPage<CandleResponse>> read(long cryptoId, Request request) {
@@ -83,11 +98,29 @@ public class CandleService {
                             request.withIndicators())
                     .map(rows -> toPage(rows, request.limit()));
         }
+        if (request.to() == null && !request.withIndicators() && cache.serves(request.limit())) {
+            List<CandleRow> hit = cache.newest(cryptoId, request.timeframe(), request.limit());
+            if (hit != null) {
+                return toPageUni(hit);
+            }
+            long generation = cache.generation(cryptoId, request.timeframe());
+            Request all = new Request(request.timeframe(), null, null, cache.size(), null, false);
+            return newest(cryptoId, all, cutoff)
+                    .invoke(rows -> cache.put(cryptoId, request.timeframe(), generation, rows))
+                    .chain(rows -> toPageUni(
+                            rows.size() <= request.limit()
+                                    ? rows
+                                    : rows.subList(rows.size() - request.limit(), rows.size())));
+        }
+        return newest(cryptoId, request, cutoff).chain(this::toPageUni);
+    }
+
+    /** The newest {@code limit} candles before {@code to}, oldest first; the archive is read only when needed. */
+    private Uni<List<CandleRow>> newest(long cryptoId, Request request, Instant cutoff) {
         return newest(cryptoId, request, false)
                 .chain(rows -> rows.size() < request.limit() && cutoff != null
                         ? newest(cryptoId, request, true)
-                        : Uni.createFrom().item(rows))
-                .chain(this::toPageUni);
+                        : Uni.createFrom().item(rows));
     }
 
     private Uni<CursorPage<CandleResponse>> toPageUni(List<CandleRow> rows) {

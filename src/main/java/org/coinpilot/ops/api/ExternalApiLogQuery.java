@@ -17,6 +17,14 @@ public class ExternalApiLogQuery {
     @Parameter(description = "Exact endpoint, e.g. /api/v3/klines")
     public String endpoint;
 
+    @QueryParam("from")
+    @Parameter(description = "Calls made at or after this ISO-8601 instant, e.g. 2024-01-01T00:00:00Z")
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Calls made before this ISO-8601 instant (exclusive)")
+    public String to;
+
     @QueryParam("errorsOnly")
     @Parameter(description = "Only calls without a 2xx answer")
     public boolean errorsOnly;

@@ -13,9 +13,12 @@ import java.util.List;
 import org.coinpilot.common.openapi.ApiDefinition;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
+import org.coinpilot.common.problem.Problem;
 import org.coinpilot.common.security.Roles;
 import org.coinpilot.ops.service.ExternalApiLogService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,8 +38,14 @@ public class ExternalApiLogsResource {
     }
 
     @GET
-    @Operation(summary = "List outbound calls", description = "Newest first.")
+    @Operation(
+            summary = "List outbound calls",
+            description = "Newest first; `from` / `to` bound the call time (`to` exclusive).")
     @APIResponse(responseCode = "200", description = "One page of calls")
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad from, to (ISO-8601 instants, from before to), page or size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PageResponse<ExternalApiLogResponse>> list(
             @Valid @BeanParam ExternalApiLogQuery query, @Valid @BeanParam PageQuery page) {
         return logs.list(query, page);

@@ -10,6 +10,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,19 @@ public class ExternalApiLogService {
             where.append(" and endpoint = :endpoint");
             params.and("endpoint", query.endpoint);
         }
+        Instant from = instant("from", query.from);
+        Instant to = instant("to", query.to);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadRequestProblemException("from", "query", "must be before to");
+        }
+        if (from != null) {
+            where.append(" and createdAt >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and createdAt < :to");
+            params.and("to", to);
+        }
         if (query.errorsOnly) {
             where.append(" and (responseStatus is null or responseStatus >= 300)");
         }
@@ -124,6 +139,18 @@ public class ExternalApiLogService {
             }
             return list;
         });
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestProblemException(
+                    field, "query", "must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z");
+        }
     }
 
     private static BigDecimal ms(Double value) {
