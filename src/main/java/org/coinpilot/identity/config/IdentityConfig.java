@@ -39,6 +39,12 @@ public interface IdentityConfig {
         @Max(31)
         int bcryptCost();
 
+        /**
+         * Threads that run bcrypt (a dedicated pool). Default: CPU count − 1, at least 1, so that logins never take
+         * every core from the other requests; raise it to trade GET latency for more logins per second.
+         */
+        Optional<@Min(1) Integer> hashingThreads();
+
         /** Minimum password length. */
         @WithDefault("10")
         @Min(8)

@@ -1,6 +1,7 @@
 package org.coinpilot.identity.service;
 
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -52,7 +53,11 @@ public class SigningKeys {
         String where = location.orElseThrow(() -> new IllegalStateException(
                 "No public key configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION (and SMALLRYE_JWT_SIGN_KEY_LOCATION)"));
         try {
-            PublicKey key = KeyUtils.readPublicKey(where);
+            String pem = ResourceUtils.readResource(where); // file:, classpath:, http(s): or a plain path
+            if (pem == null) {
+                throw new IllegalStateException("No public key found at " + where);
+            }
+            PublicKey key = KeyUtils.decodePublicKey(pem);
             RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key);
             jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
             jwk.setAlgorithm("RS256");
