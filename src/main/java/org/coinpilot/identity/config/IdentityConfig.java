@@ -45,6 +45,11 @@ public interface IdentityConfig {
          */
         Optional<@Min(1) Integer> hashingThreads();
 
+        /** Calls allowed to wait per bcrypt thread; more get a 429 AUTH_BUSY at once instead of queueing. */
+        @WithDefault("8")
+        @Min(0)
+        int maxQueuedPerThread();
+
         /** Minimum password length. */
         @WithDefault("10")
         @Min(8)

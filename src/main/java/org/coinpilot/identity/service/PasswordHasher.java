@@ -7,7 +7,10 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.coinpilot.identity.config.IdentityConfig;
+import org.coinpilot.identity.domain.RateLimitExceededException;
 
 /**
  * bcrypt hashing and verification, always off the event loop (CONVENTIONS §4.2) on a dedicated Vert.x worker
@@ -21,6 +24,8 @@ import org.coinpilot.identity.config.IdentityConfig;
 public class PasswordHasher {
 
     private final WorkerExecutor executor;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final int maxPending;
     private final int cost;
     private volatile String dummyHash;
 
@@ -30,6 +35,7 @@ public class PasswordHasher {
                 .hashingThreads()
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.executor = vertx.createSharedWorkerExecutor("coinpilot-bcrypt", threads);
+        this.maxPending = threads * (1 + config.passwords().maxQueuedPerThread());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -43,7 +49,7 @@ public class PasswordHasher {
 
     /** A bcrypt hash (modular crypt format) of {@code password}. */
     public Uni<String> hash(String password) {
-        return executor.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.bcryptHash(password, cost)), false);
+        return offload(() -> BcryptUtil.bcryptHash(password, cost));
     }
 
     /**
@@ -51,12 +57,35 @@ public class PasswordHasher {
      * hash and always answers false.
      */
     public Uni<Boolean> verify(String password, String hash) {
-        return executor.executeBlocking(
-                Uni.createFrom().item(() -> {
-                    boolean matches = safeMatches(password, hash == null ? dummyHash() : hash);
-                    return hash != null && matches;
-                }),
-                false);
+        return offload(() -> {
+            boolean matches = safeMatches(password, hash == null ? dummyHash() : hash);
+            return hash != null && matches;
+        });
+    }
+
+    /**
+     * Runs {@code work} on the bcrypt pool, or fails at once with a 429 when {@code max-queued-per-thread} calls
+     * per thread already wait: under a login flood, callers get a quick 429 AUTH_BUSY (Retry-After: 1) instead of
+     * an ever longer wait.
+     */
+    private <T> Uni<T> offload(Supplier<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            if (pending.incrementAndGet() > maxPending) {
+                pending.decrementAndGet();
+                return Uni.createFrom()
+                        .failure(new RateLimitExceededException(
+                                "AUTH_BUSY", "Too many sign-ins are being processed; retry after Retry-After.", 1));
+            }
+            return executor.executeBlocking(
+                    Uni.createFrom().item(() -> {
+                        try {
+                            return work.get();
+                        } finally {
+                            pending.decrementAndGet();
+                        }
+                    }),
+                    false);
+        });
     }
 
     private static boolean safeMatches(String password, String hash) {
