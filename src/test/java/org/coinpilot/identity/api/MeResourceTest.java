@@ -191,4 +191,27 @@ class MeResourceTest {
                 .body("code", equalTo("INVALID_CREDENTIALS"))
                 .body("detail", equalTo("The email or password is not correct."));
     }
+
+    @Test
+    void shouldRecordAnAuditRowWhenAnAuditedServiceMethodSucceeds() {
+        IdentityFixtures client = new IdentityFixtures();
+        String access =
+                client.newUser(IdentityFixtures.uniqueEmail("audited"), mailbox).getString("accessToken");
+
+        client.authorized(access).post("/test/audited-probe").then().statusCode(200);
+        client.authorized(access).delete("/test/audited-probe/{id}", 7).then().statusCode(204);
+
+        JsonPath trail = client.authorized(access)
+                .queryParam("entityType", "probe")
+                .get("/api/v1/me/activities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(trail.getList("items.activityType", String.class)).containsExactly("probe_deleted", "probe_created");
+        assertThat(trail.getList("items.entityId", Long.class)).containsExactly(7L, 42L);
+        assertThat(trail.getList("items.action", String.class)).containsExactly("delete", "create");
+        assertThat(trail.getList("items.ipAddress", String.class)).containsOnly(client.ip);
+        assertThat(trail.getList("items.sessionId")).doesNotContainNull();
+    }
 }
