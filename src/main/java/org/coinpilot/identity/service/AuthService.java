@@ -217,7 +217,7 @@ public class AuthService {
             user.failedLoginAttempts = 0;
             user.loginCount++;
             user.lastLogin = now;
-            return openSession(user, now, config.tokens().sessionTtl().plusSeconds(0), true)
+            return openSession(user, now, config.tokens().sessionTtl(), true)
                     .call(opened -> activities.recordFor(
                             user.id, opened.session().id, "login", "session", opened.session().id, "create", null))
                     .map(opened -> Outcome.ok(opened.tokens()));

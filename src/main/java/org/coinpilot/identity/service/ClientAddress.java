@@ -102,7 +102,7 @@ public class ClientAddress {
             value = value.substring(1, value.indexOf(']'));
         }
         boolean ipv4 = value.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = value.contains(":") && value.matches("[0-9A-Fa-f:.%a-zA-Z]+");
+        boolean ipv6 = value.contains(":") && value.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
         if (!ipv4 && !ipv6) {
             return null;
         }
