@@ -9,10 +9,13 @@ import org.coinpilot.identity.domain.SubscriptionPlan;
 import org.coinpilot.identity.domain.UserRole;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Admin changes to an account; absent fields are left unchanged. Deactivation has its own endpoint. */
+/** Admin changes to an account; absent fields are left unchanged. Soft deletion is the deactivate endpoint. */
 @Schema(description = "Admin changes to an account; absent fields stay unchanged")
 public record AdminUpdateUserRequest(
         @Schema(description = "New role") UserRole role,
+
+        @Schema(description = "false suspends the account (sessions revoked, logins refused) without deleting it")
+        Boolean active,
 
         @Schema(description = "Admin notes; \"\" clears") @Size(max = 5000)
         String notes,

@@ -69,8 +69,8 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Change a user",
-            description = "Role, notes, subscription plan and expiry, account balance. A role change revokes the "
-                    + "user's sessions (their tokens carry the old role).")
+            description = "Role, active, notes, subscription plan and expiry, account balance. A role change or "
+                    + "active=false revokes the user's sessions (their tokens carry the old role).")
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(
             responseCode = "422",

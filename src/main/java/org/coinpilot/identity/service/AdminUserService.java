@@ -95,6 +95,16 @@ public class AdminUserService {
                 user.role = request.role();
                 changed.add("role");
             }
+            boolean suspended = false;
+            if (request.active() != null && request.active() != user.isActive) {
+                if (user.id == currentUser.userId()) {
+                    throw new BusinessRuleViolationException(
+                            "CANNOT_DEACTIVATE_SELF", "You cannot deactivate your own account.");
+                }
+                user.isActive = request.active();
+                suspended = !user.isActive;
+                changed.add("active");
+            }
             if (request.notes() != null) {
                 user.notes = AuthService.blankToNull(request.notes());
                 changed.add("notes");
@@ -111,9 +121,12 @@ public class AdminUserService {
                 user.accountBalance = request.accountBalance().setScale(8, java.math.RoundingMode.HALF_EVEN);
                 changed.add("accountBalance");
             }
-            Uni<Integer> revoke = changed.contains("role")
-                    ? sessions.revokeAll(user.id, null, SessionRevocation.ROLE_CHANGED, Times.now(clock))
-                    : Uni.createFrom().item(0);
+            String revokeReason = suspended
+                    ? SessionRevocation.ADMIN_DEACTIVATED
+                    : changed.contains("role") ? SessionRevocation.ROLE_CHANGED : null;
+            Uni<Integer> revoke = revokeReason == null
+                    ? Uni.createFrom().item(0)
+                    : sessions.revokeAll(user.id, null, revokeReason, Times.now(clock));
             return revoke.call(n ->
                             activities.record("user_updated", "user", user.id, "update", Map.of("fields", changed)))
                     .invoke(n -> {

@@ -108,6 +108,13 @@ class AdminUsersResourceTest {
                 .body("accountBalance", equalTo("125.50000000"))
                 .body("notes", equalTo("VIP"));
         client.authorized(IdentityFixtures.adminToken())
+                .body(Map.of("active", false))
+                .patch("/api/v1/admin/users/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false))
+                .body("deletedAt", equalTo(null));
+        client.authorized(IdentityFixtures.adminToken())
                 .get("/api/v1/admin/users/{id}", 999_999_999L)
                 .then()
                 .statusCode(404)
