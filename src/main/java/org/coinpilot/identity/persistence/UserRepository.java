@@ -4,15 +4,119 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.List;
+import org.coinpilot.common.paging.PageQuery;
+import org.coinpilot.identity.domain.SubscriptionPlan;
 import org.coinpilot.identity.domain.User;
+import org.coinpilot.identity.domain.UserRole;
 
 /** Queries of {@code users}. */
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
+
+    /** Filter of the admin user list; each null field is not applied. */
+    public record Filter(
+            UserRole role, Boolean active, Boolean verified, SubscriptionPlan plan, String text, Boolean deleted) {}
 
     /** The user with this email, compared case-insensitively (as {@code uq_users_email_lower}), or null. */
     public Uni<User> findByEmail(String email) {
         return find("lower(email) = lower(:email)", Parameters.with("email", email))
                 .firstResult();
     }
+
+    /** The user with this id, row-locked for the rest of the transaction (login counters, lockout). */
+    public Uni<User> findByIdForUpdate(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<User> findByReferralCode(String code) {
+        return find("referralCode = :code", Parameters.with("code", code)).firstResult();
+    }
+
+    /** The user holding the verification token with this SHA-256 hash, or null. */
+    public Uni<User> findByVerificationTokenHash(String hash) {
+        return find("emailVerificationToken = :hash", Parameters.with("hash", hash))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    /** The user holding the reset token with this SHA-256 hash, or null. */
+    public Uni<User> findByResetTokenHash(String hash) {
+        return find("resetPasswordToken = :hash", Parameters.with("hash", hash))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    /** Whether an admin account (not deleted) exists. */
+    public Uni<Boolean> existsAdmin() {
+        return count("role = :role and deletedAt is null", Parameters.with("role", UserRole.ADMIN))
+                .map(count -> count > 0);
+    }
+
+    /** Adds one to the referrer's {@code referral_count}. */
+    public Uni<Integer> incrementReferralCount(long referrerId) {
+        return update("referralCount = referralCount + 1 where id = :id", Parameters.with("id", referrerId));
+    }
+
+    /** The users referred by {@code referrerId}, newest first. */
+    public Uni<List<User>> findReferred(long referrerId, PageQuery page) {
+        return find("referredBy = :id order by createdAt desc, id desc", Parameters.with("id", referrerId))
+                .page(page.page, page.size)
+                .list();
+    }
+
+    public Uni<Long> countReferred(long referrerId) {
+        return count("referredBy = :id", Parameters.with("id", referrerId));
+    }
+
+    /** One page of the admin list, ordered by {@code orderBy} (a whitelisted HQL order clause). */
+    public Uni<List<User>> findPage(Filter filter, String orderBy, PageQuery page) {
+        Where where = where(filter);
+        return find(where.hql + " order by " + orderBy, where.parameters)
+                .page(page.page, page.size)
+                .list();
+    }
+
+    public Uni<Long> count(Filter filter) {
+        Where where = where(filter);
+        return count(where.hql, where.parameters);
+    }
+
+    private static Where where(Filter filter) {
+        List<String> clauses = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.role() != null) {
+            clauses.add("role = :role");
+            parameters.and("role", filter.role());
+        }
+        if (filter.active() != null) {
+            clauses.add("isActive = :active");
+            parameters.and("active", filter.active());
+        }
+        if (filter.verified() != null) {
+            clauses.add("isVerified = :verified");
+            parameters.and("verified", filter.verified());
+        }
+        if (filter.plan() != null) {
+            clauses.add("subscriptionPlan = :plan");
+            parameters.and("plan", filter.plan());
+        }
+        if (filter.deleted() != null) {
+            clauses.add(filter.deleted() ? "deletedAt is not null" : "deletedAt is null");
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            clauses.add("(lower(email) like :text or lower(coalesce(firstName, '')) like :text"
+                    + " or lower(coalesce(lastName, '')) like :text)");
+            parameters.and("text", "%" + escapeLike(filter.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        return new Where(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private record Where(String hql, Parameters parameters) {}
 }

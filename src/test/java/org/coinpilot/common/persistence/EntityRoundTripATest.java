@@ -484,9 +484,8 @@ class EntityRoundTripATest {
             stamp(candle);
             return priceData.persist(candle);
         })));
-        asserter.execute(() -> Panache.withTransaction(() -> priceData
-                .findById(candle.id)
-                .invoke(loaded -> loaded.technicalIndicators = json())));
+        asserter.execute(() -> Panache.withTransaction(
+                () -> priceData.findById(candle.id).invoke(loaded -> loaded.technicalIndicators = json())));
         asserter.assertThat(
                 () -> Panache.withSession(() -> priceData.findById(candle.id)),
                 loaded -> assertThat(loaded.technicalIndicators).isEqualTo(json()));

@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.coinpilot.common.test.TestClock;
 import org.coinpilot.common.test.TestTokens;
 import org.coinpilot.market.client.BinanceClient;
 import org.coinpilot.market.job.CandleIngestJob;
 import org.coinpilot.market.testing.FakeExchange;
 import org.coinpilot.market.testing.FakeExchange.Fault;
-import org.coinpilot.market.testing.MarketTestClock;
 import org.coinpilot.market.testing.MarketTestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class CandleIngestionTest {
 
     @BeforeEach
     void setUp() {
-        MarketTestClock.set(NOW);
+        TestClock.set(NOW);
         FakeExchange.reset();
         binance.gate().reset();
         asset = MarketTestData.asset(pool, "ING", true);
@@ -52,7 +52,7 @@ class CandleIngestionTest {
 
     @AfterEach
     void tearDown() {
-        MarketTestClock.reset();
+        TestClock.reset();
         FakeExchange.reset();
         binance.gate().reset();
     }
@@ -80,7 +80,7 @@ class CandleIngestionTest {
     void shouldWriteNothingAndAskOnlyForNewCandlesWhenRunAgain() {
         run();
         FakeExchange.reset();
-        MarketTestClock.set(NOW.plus(Duration.ofHours(1)));
+        TestClock.set(NOW.plus(Duration.ofHours(1)));
 
         JsonPath second = run();
 

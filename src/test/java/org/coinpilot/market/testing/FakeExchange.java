@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.coinpilot.common.test.TestClock;
 
 /**
  * A local Binance + CoinGecko for tests: a Vert.x HTTP server answering in the providers' shapes and failing on
@@ -172,7 +173,7 @@ public class FakeExchange implements QuarkusTestResourceLifecycleManager {
     /** Binance kline rows from {@code startTime}, at most {@code limit}, ending with the forming candle. */
     static String klines(String symbol, String interval, long startTime, int limit) {
         long length = duration(interval).toMillis();
-        long now = MarketTestClock.current().toEpochMilli();
+        long now = TestClock.current().toEpochMilli();
         long open = Math.floorDiv(startTime + length - 1, length) * length;
         JsonArray rows = new JsonArray();
         while (rows.size() < limit && open <= now) {

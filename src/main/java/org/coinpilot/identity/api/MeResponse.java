@@ -1,0 +1,44 @@
+package org.coinpilot.identity.api;
+
+import java.time.Instant;
+import java.util.Map;
+import org.coinpilot.identity.domain.SubscriptionPlan;
+import org.coinpilot.identity.domain.UserRole;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The caller's own account. */
+@Schema(description = "Your account and profile")
+public record MeResponse(
+        @Schema(description = "User id") long id,
+        @Schema(description = "Email address") String email,
+        @Schema(description = "First name") String firstName,
+        @Schema(description = "Last name") String lastName,
+        @Schema(description = "Role") UserRole role,
+
+        @Schema(description = "Whether the email address was confirmed")
+        boolean verified,
+
+        @Schema(description = "Short biography") String bio,
+        @Schema(description = "URL of the profile picture") String profilePictureUrl,
+
+        @Schema(description = "IANA time zone", examples = "Europe/Paris")
+        String timezone,
+
+        @Schema(description = "BCP 47 language tag", examples = "en")
+        String language,
+
+        @Schema(description = "Free-form preferences (a flat JSON object)")
+        Map<String, Object> preferences,
+
+        @Schema(description = "Your code to invite others") String referralCode,
+
+        @Schema(description = "How many users registered with your code")
+        int referralCount,
+
+        @Schema(description = "Subscription plan") SubscriptionPlan subscriptionPlan,
+        @Schema(description = "When the subscription ends") Instant subscriptionExpiresAt,
+        @Schema(description = "Previous successful login") Instant lastLogin,
+        @Schema(description = "Number of successful logins") int loginCount,
+
+        @Schema(description = "When the account was created")
+        Instant createdAt) {}

@@ -1,0 +1,24 @@
+package org.coinpilot.identity.api;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One login session of the caller. */
+@Schema(description = "A login session")
+public record SessionResponse(
+        @Schema(description = "Session id") long id,
+
+        @Schema(description = "User agent of the device that logged in")
+        String userAgent,
+
+        @Schema(description = "Client IP address at login or last refresh")
+        String ipAddress,
+
+        @Schema(description = "When the session started") Instant createdAt,
+        @Schema(description = "Last login or refresh") Instant lastUsedAt,
+
+        @Schema(description = "When its refresh tokens stop working")
+        Instant expiresAt,
+
+        @Schema(description = "True for the session of the calling access token")
+        boolean current) {}

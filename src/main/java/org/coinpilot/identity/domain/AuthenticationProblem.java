@@ -1,0 +1,31 @@
+package org.coinpilot.identity.domain;
+
+import org.coinpilot.common.problem.DomainException;
+import org.coinpilot.common.problem.ProblemType;
+
+/**
+ * 401 from the auth endpoints. One fixed detail per code, whatever the cause, so that responses never reveal
+ * whether an email is registered, locked or deactivated.
+ */
+public class AuthenticationProblem extends DomainException {
+
+    public static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
+    public static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
+    public static final String INVALID_CLIENT = "INVALID_CLIENT";
+
+    private AuthenticationProblem(String code, String detail) {
+        super(ProblemType.UNAUTHORIZED, code, detail);
+    }
+
+    public static AuthenticationProblem invalidCredentials() {
+        return new AuthenticationProblem(INVALID_CREDENTIALS, "The email or password is not correct.");
+    }
+
+    public static AuthenticationProblem invalidRefreshToken() {
+        return new AuthenticationProblem(INVALID_REFRESH_TOKEN, "The refresh token is not valid; log in again.");
+    }
+
+    public static AuthenticationProblem invalidClient() {
+        return new AuthenticationProblem(INVALID_CLIENT, "The client credentials are not correct.");
+    }
+}

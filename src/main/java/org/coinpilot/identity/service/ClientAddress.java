@@ -1,0 +1,144 @@
+package org.coinpilot.identity.service;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import org.coinpilot.identity.config.IdentityConfig;
+
+/**
+ * The client of the current request: its IP address and user agent. {@code X-Forwarded-For} is believed only
+ * when the TCP peer is a configured trusted proxy, and then read from the right: the first address that is not
+ * itself a trusted proxy is the client (entries a client wrote on the left cannot spoof it).
+ */
+@ApplicationScoped
+public class ClientAddress {
+
+    static final int MAX_USER_AGENT = 512;
+
+    private final CurrentVertxRequest current;
+    private final List<Cidr> trusted;
+
+    public ClientAddress(CurrentVertxRequest current, IdentityConfig config) {
+        this.current = current;
+        this.trusted = config.trustedProxies().orElse(List.of()).stream()
+                .filter(s -> !s.isBlank())
+                .map(Cidr::parse)
+                .toList();
+    }
+
+    /** The client IP of the current request, or null outside a request. */
+    public InetAddress ip() {
+        HttpServerRequest request = request();
+        return request == null ? null : ip(request);
+    }
+
+    /** The client IP of {@code request}. */
+    public InetAddress ip(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        InetAddress peer = remote == null ? null : literal(remote.hostAddress());
+        if (peer == null || !isTrusted(peer)) {
+            return peer;
+        }
+        List<String> forwarded = new ArrayList<>();
+        for (String header : request.headers().getAll("X-Forwarded-For")) {
+            for (String part : header.split(",")) {
+                if (!part.isBlank()) {
+                    forwarded.add(part.strip());
+                }
+            }
+        }
+        InetAddress client = peer;
+        for (int i = forwarded.size() - 1; i >= 0; i--) {
+            InetAddress hop = literal(forwarded.get(i));
+            if (hop == null) {
+                break; // garbage: stop at the last address we could read
+            }
+            client = hop;
+            if (!isTrusted(hop)) {
+                break;
+            }
+        }
+        return client;
+    }
+
+    /** The User-Agent of the current request, cut to 512 characters; null outside a request. */
+    public String userAgent() {
+        HttpServerRequest request = request();
+        if (request == null) {
+            return null;
+        }
+        String agent = request.getHeader("User-Agent");
+        return agent == null || agent.length() <= MAX_USER_AGENT ? agent : agent.substring(0, MAX_USER_AGENT);
+    }
+
+    private HttpServerRequest request() {
+        RoutingContext context = current.getCurrent();
+        return context == null ? null : context.request();
+    }
+
+    private boolean isTrusted(InetAddress address) {
+        for (Cidr cidr : trusted) {
+            if (cidr.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parses an IP literal only (never a DNS lookup); null when it is not one. */
+    static InetAddress literal(String text) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.strip();
+        if (value.startsWith("[") && value.contains("]")) {
+            value = value.substring(1, value.indexOf(']'));
+        }
+        boolean ipv4 = value.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = value.contains(":") && value.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
+        if (!ipv4 && !ipv6) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** An address block such as 10.0.0.0/8, ::1/128 or a single address. */
+    record Cidr(byte[] network, int prefix) {
+
+        static Cidr parse(String text) {
+            String[] parts = text.strip().split("/");
+            InetAddress address = literal(parts[0]);
+            if (address == null) {
+                throw new IllegalArgumentException("Not an IP address or CIDR block: " + text);
+            }
+            int bits = address.getAddress().length * 8;
+            int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : bits;
+            return new Cidr(address.getAddress(), prefix);
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] candidate = address.getAddress();
+            if (candidate.length != network.length) {
+                return false;
+            }
+            int bits = network.length * 8;
+            BigInteger mask = BigInteger.ONE
+                    .shiftLeft(bits)
+                    .subtract(BigInteger.ONE)
+                    .shiftRight(prefix)
+                    .not();
+            return new BigInteger(1, candidate).and(mask).equals(new BigInteger(1, network).and(mask));
+        }
+    }
+}
