@@ -459,7 +459,7 @@ class EntityRoundTripATest {
                     candle.circulatingSupply = new BigDecimal("19654321.12345678");
                     // an inserted candle never keeps indicators: V040's trigger resets them for the compute job
                     // (docs/indicators.md); the jsonb column's round trip is covered by the update test below
-                    candle.technicalIndicators = null;
+                    candle.technicalIndicators = json();
                     candle.candleTime = micros("2024-03-10T14:15:00.000001Z");
                     stamp(candle);
                     return candle;
@@ -914,9 +914,32 @@ class EntityRoundTripATest {
         });
     }
 
+    /**
+     * Columns a database trigger rewrites on insert: V040 resets a new candle's indicators for the compute job,
+     * which also stamps its updated_at.
+     */
+    private static final java.util.Set<String> RESET_ON_INSERT = java.util.Set.of("price_data.technical_indicators");
+
+    private static final java.util.Set<String> RESTAMPED_ON_INSERT = java.util.Set.of("price_data.updated_at");
+
     private static void assertEveryColumnEqual(Object expected, Object actual) {
+        String table = expected.getClass()
+                .getAnnotation(jakarta.persistence.Table.class)
+                .name();
         for (Field field : columnFields(expected.getClass())) {
             String column = columnName(field);
+            if (RESET_ON_INSERT.contains(table + "." + column)) {
+                assertThat(read(field, actual))
+                        .as("%s is reset on insert", column)
+                        .isNull();
+                continue;
+            }
+            if (RESTAMPED_ON_INSERT.contains(table + "." + column)) {
+                assertThat(read(field, actual))
+                        .as("%s is stamped on insert", column)
+                        .isNotNull();
+                continue;
+            }
             Object want = read(field, expected);
             Object got = read(field, actual);
             assertThat(want).as("%s was set before persisting", column).isNotNull();
