@@ -108,7 +108,8 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 # ---------------------------------------------------------------------------------------------------------
 # builds: timed with /usr/bin/time -v (wall, user, sys) and date +%s%N
 # ---------------------------------------------------------------------------------------------------------
-printf 'step\tcommand\twall_s\tuser_s\tsys_s\trc\n' >"$out/builds.tsv"
+# rows accumulate when a run is repeated into the same --out (e.g. --skip-builds after a failed step)
+[[ -f $out/builds.tsv ]] || printf 'step\tcommand\twall_s\tuser_s\tsys_s\trc\n' >"$out/builds.tsv"
 timed() { # timed NAME JAVA_HOME COMMAND...
   local name=$1 jhome=$2
   shift 2
@@ -141,22 +142,22 @@ $skip_builds || timed warm-clean-verify "$JDK17_HOME" ./mvnw -B clean verify || 
 
 # the prod jar for JDK 17 (fast-jar); kept in $out because the JDK 25 build below replaces target/
 if ! $skip_builds || [[ ! -f $out/app-jdk17/quarkus-run.jar ]]; then
-  [[ -d target/quarkus-app ]] && mv target/quarkus-app "target/quarkus-app.before-bench.$$"
-  timed package-prod-jdk17 "$JDK17_HOME" ./mvnw -B package -DskipTests -Dprod
+  # clean: after a build without -Dprod, target/classes keeps the embedded launcher's
+  # META-INF/services/io.smallrye.config.ConfigSourceFactory while its class is gone, and the Quarkus build fails
+  # ("Provider org.coinpilot.common.persistence.EmbeddedDatabaseConfigSourceFactory not found")
+  timed package-prod-jdk17 "$JDK17_HOME" ./mvnw -B clean package -DskipTests -Dprod
   rm -rf "$out/app-jdk17"
   cp -a target/quarkus-app "$out/app-jdk17"
-  rm -rf target/quarkus-app
-  [[ -d target/quarkus-app.before-bench.$$ ]] && mv "target/quarkus-app.before-bench.$$" target/quarkus-app
 fi
 
 # the prod jar for JDK 25 with the AOT cache trained by the @QuarkusIntegrationTest run
 aot_rc=0
 $skip_builds && [[ -f target/quarkus-app/app.aot ]] ||
-timed verify-prod-aot-jdk25 "$JDK25_HOME" ./mvnw -B verify -Dprod -Dquarkus.package.jar.aot.enabled=true || aot_rc=$?
+timed verify-prod-aot-jdk25 "$JDK25_HOME" ./mvnw -B clean verify -Dprod -Dquarkus.package.jar.aot.enabled=true || aot_rc=$?
 if ((aot_rc != 0)) && [[ ! -f target/quarkus-app/app.aot ]]; then
   # a unit test failed before the integration tests could train the cache: once more with the ITs only
   log "the AOT build failed before the cache was trained; retrying with the unit tests skipped"
-  timed verify-prod-aot-jdk25-its-only "$JDK25_HOME" ./mvnw -B verify -Dprod -Dquarkus.package.jar.aot.enabled=true \
+  timed verify-prod-aot-jdk25-its-only "$JDK25_HOME" ./mvnw -B clean verify -Dprod -Dquarkus.package.jar.aot.enabled=true \
     -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false || true
 fi
 {
