@@ -29,10 +29,12 @@ class JobsResourceTest {
 
     @Test
     void shouldRunOneAndSkipTheOtherWhenTheSameJobIsFiredTwiceConcurrently() throws Exception {
+        // two threads of our own: the common pool may have a single worker on small machines
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
         CompletableFuture<Response> first =
-                CompletableFuture.supplyAsync(() -> runAndWait(TestJobs.SlowJob.NAME, 2000));
+                CompletableFuture.supplyAsync(() -> runAndWait(TestJobs.SlowJob.NAME, 2000), callers);
         CompletableFuture<Response> second =
-                CompletableFuture.supplyAsync(() -> runAndWait(TestJobs.SlowJob.NAME, 2000));
+                CompletableFuture.supplyAsync(() -> runAndWait(TestJobs.SlowJob.NAME, 2000), callers);
         List<String> statuses = List.of(
                 first.get(30, TimeUnit.SECONDS).then().statusCode(200).extract().path("status"),
                 second.get(30, TimeUnit.SECONDS)
@@ -41,6 +43,7 @@ class JobsResourceTest {
                         .extract()
                         .path("status"));
 
+        callers.shutdown();
         assertThat(statuses).containsExactlyInAnyOrder("COMPLETED", "SKIPPED");
     }
 
