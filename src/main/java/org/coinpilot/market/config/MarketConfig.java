@@ -33,6 +33,15 @@ public interface MarketConfig {
     /** The CoinGecko catalogue sync. */
     Catalogue catalogue();
 
+    /** Dev and demo: a few supported assets on start, so the offline pipeline has series to fill. */
+    DemoSeed demoSeed();
+
+    interface DemoSeed {
+        /** Create BTC, ETH and SOL (supported) on start when they do not exist yet. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** Binance politeness. */
     Binance binance();
 
