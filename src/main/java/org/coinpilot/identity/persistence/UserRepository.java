@@ -5,9 +5,9 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.ArrayList;
 import java.util.List;
 import org.coinpilot.common.paging.PageQuery;
+import org.coinpilot.common.persistence.HqlFilter;
 import org.coinpilot.identity.domain.SubscriptionPlan;
 import org.coinpilot.identity.domain.User;
 import org.coinpilot.identity.domain.UserRole;
@@ -73,50 +73,33 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
     /** One page of the admin list, ordered by {@code orderBy} (a whitelisted HQL order clause). */
     public Uni<List<User>> findPage(Filter filter, String orderBy, PageQuery page) {
-        Where where = where(filter);
-        return find(where.hql + " order by " + orderBy, where.parameters)
+        HqlFilter where = where(filter);
+        return find(where.hql() + " order by " + orderBy, where.parameters())
                 .page(page.page, page.size)
                 .list();
     }
 
     public Uni<Long> count(Filter filter) {
-        Where where = where(filter);
-        return count(where.hql, where.parameters);
+        HqlFilter where = where(filter);
+        return count(where.hql(), where.parameters());
     }
 
-    private static Where where(Filter filter) {
-        List<String> clauses = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (filter.role() != null) {
-            clauses.add("role = :role");
-            parameters.and("role", filter.role());
-        }
-        if (filter.active() != null) {
-            clauses.add("isActive = :active");
-            parameters.and("active", filter.active());
-        }
-        if (filter.verified() != null) {
-            clauses.add("isVerified = :verified");
-            parameters.and("verified", filter.verified());
-        }
-        if (filter.plan() != null) {
-            clauses.add("subscriptionPlan = :plan");
-            parameters.and("plan", filter.plan());
-        }
-        if (filter.deleted() != null) {
-            clauses.add(filter.deleted() ? "deletedAt is not null" : "deletedAt is null");
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            clauses.add("(lower(email) like :text or lower(coalesce(firstName, '')) like :text"
-                    + " or lower(coalesce(lastName, '')) like :text)");
-            parameters.and("text", "%" + escapeLike(filter.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
-        }
-        return new Where(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+    private static HqlFilter where(Filter filter) {
+        String text = filter.text() == null || filter.text().isBlank() ? null : filter.text();
+        return new HqlFilter()
+                .equal("role", "role", filter.role())
+                .equal("isActive", "active", filter.active())
+                .equal("isVerified", "verified", filter.verified())
+                .equal("subscriptionPlan", "plan", filter.plan())
+                .when(Boolean.TRUE.equals(filter.deleted()), "deletedAt is not null")
+                .when(Boolean.FALSE.equals(filter.deleted()), "deletedAt is null")
+                .when(
+                        text,
+                        "(lower(email) like :text or lower(coalesce(firstName, '')) like :text"
+                                + " or lower(coalesce(lastName, '')) like :text)",
+                        "text",
+                        text == null
+                                ? null
+                                : "%" + HqlFilter.escapeLike(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
     }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private record Where(String hql, Parameters parameters) {}
 }

@@ -5,9 +5,9 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.coinpilot.common.paging.PageQuery;
+import org.coinpilot.common.persistence.HqlFilter;
 import org.coinpilot.ops.domain.BackgroundTask;
 
 /** Queries of {@code background_tasks}. */
@@ -18,15 +18,15 @@ public class BackgroundTaskRepository implements PanacheRepositoryBase<Backgroun
     public record Filter(String taskName, String status) {}
 
     public Uni<List<BackgroundTask>> findPage(Filter filter, PageQuery page) {
-        Where where = where(filter);
-        return find(where.hql + " order by createdAt desc, id desc", where.parameters)
+        HqlFilter where = where(filter);
+        return find(where.hql() + " order by createdAt desc, id desc", where.parameters())
                 .page(page.page, page.size)
                 .list();
     }
 
     public Uni<Long> count(Filter filter) {
-        Where where = where(filter);
-        return count(where.hql, where.parameters);
+        HqlFilter where = where(filter);
+        return count(where.hql(), where.parameters());
     }
 
     /** The newest run of each job name. */
@@ -43,19 +43,9 @@ public class BackgroundTaskRepository implements PanacheRepositoryBase<Backgroun
                 .list();
     }
 
-    private static Where where(Filter filter) {
-        List<String> clauses = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (filter.taskName() != null) {
-            clauses.add("taskName = :taskName");
-            parameters.and("taskName", filter.taskName());
-        }
-        if (filter.status() != null) {
-            clauses.add("status = :status");
-            parameters.and("status", filter.status());
-        }
-        return new Where(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+    private static HqlFilter where(Filter filter) {
+        return new HqlFilter()
+                .equal("taskName", "taskName", filter.taskName())
+                .equal("status", "status", filter.status());
     }
-
-    private record Where(String hql, Parameters parameters) {}
 }
