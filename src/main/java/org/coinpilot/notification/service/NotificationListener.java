@@ -83,7 +83,7 @@ public class NotificationListener {
             Log.warn("notification stream: no reactive datasource URL, so no LISTEN connection");
             return;
         }
-        PgSubscriber created = PgSubscriber.subscriber(vertx, connectOptions()).reconnectPolicy(this::backoff);
+        PgSubscriber created = PgSubscriber.subscriber(vertx, connectOptions()).reconnectPolicy(this::reconnectDelay);
         created.channel(NotificationSqlRepository.CHANNEL)
                 .subscribeHandler(v -> onSubscribed())
                 .handler(this::onPayload);
@@ -125,11 +125,15 @@ public class NotificationListener {
     long backoff(int attempt) {
         long initial = Math.max(1, config.reconnectInitialDelay().toMillis());
         long max = Math.max(initial, config.reconnectMaxDelay().toMillis());
-        long delay = initial << Math.min(attempt, 20);
-        if (attempt > 0) {
-            Log.warnf("notification stream: LISTEN connection lost; reconnect attempt %d", attempt + 1);
-        }
-        return Math.min(max, delay);
+        return Math.min(max, initial << Math.min(attempt, 20));
+    }
+
+    /** The subscriber's reconnection policy: attempt {@code attempt} (from 0) after a lost connection. */
+    private Long reconnectDelay(int attempt) {
+        listening = false;
+        long delay = backoff(attempt);
+        Log.warnf("notification stream: LISTEN connection lost; reconnect attempt %d in %d ms", attempt + 1, delay);
+        return delay;
     }
 
     private void onSubscribed() {

@@ -199,7 +199,32 @@ class NotificationStreamTest {
                 .sign();
         try (SseTestClient client = SseTestClient.open(stream, shortLived, null)) {
             client.awaitComment("connected", WAIT);
+            client.awaitComment("heartbeat", WAIT); // every second in %test
             client.awaitComment("<end of stream>", WAIT);
+        }
+    }
+
+    @Test
+    void shouldEndOpenStreamsAndListenAgainWhenTheListenConnectionIsLost() throws Exception {
+        long user = NotificationTestData.user(pool);
+        try (SseTestClient client = SseTestClient.open(stream, TestTokens.user(user), null)) {
+            client.awaitComment("connected", WAIT);
+            long terminated = NotificationTestData.count(
+                    pool,
+                    "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                            + " AND query LIKE 'LISTEN%coinpilot_notifications%') killed");
+            assertThat(terminated).as("the LISTEN connection").isEqualTo(1);
+            // reconnected: open streams end, so that clients come back with Last-Event-ID
+            client.awaitComment("<end of stream>", WAIT);
+        }
+        awaitListen();
+        try (SseTestClient client = SseTestClient.open(stream, TestTokens.user(user), null)) {
+            client.awaitComment("connected", WAIT);
+            long id = insertAndNotify(user, "after the reconnection");
+            SseTestClient.Event event = client.nextNotification(WAIT);
+            assertThat(event).isNotNull();
+            assertThat(event.id()).isEqualTo(Long.toString(id));
         }
     }
 
