@@ -59,6 +59,8 @@ class NotificationStreamTest {
         try (SseTestClient client = SseTestClient.open(stream, TestTokens.user(user), null)) {
             assertThat(client.status).isEqualTo(200);
             assertThat(client.contentType).startsWith("text/event-stream");
+            assertThat(client.headers.firstValue("Cache-Control")).contains("no-store");
+            assertThat(client.headers.firstValue("X-Accel-Buffering")).contains("no");
             client.awaitComment("connected", WAIT);
 
             given().header("Authorization", TestTokens.bearer(TestTokens.admin()))

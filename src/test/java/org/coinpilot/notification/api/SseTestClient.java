@@ -31,6 +31,7 @@ final class SseTestClient implements AutoCloseable {
 
     final int status;
     final String contentType;
+    final java.net.http.HttpHeaders headers;
     final String body;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Stream<String> lines;
@@ -38,6 +39,7 @@ final class SseTestClient implements AutoCloseable {
     private SseTestClient(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
         this.contentType = response.headers().firstValue("Content-Type").orElse("");
+        this.headers = response.headers();
         this.lines = response.body();
         if (status != 200) {
             this.body = String.join("\n", lines.toList());
