@@ -1,0 +1,28 @@
+package org.coinpilot.notification.service;
+
+import org.coinpilot.notification.api.NotificationResponse;
+
+/**
+ * One thing written on a live stream: a notification (SSE event {@code notification}, id = notification id), or a
+ * comment ({@code : connected} once the stream is registered and its replay sent, {@code : heartbeat}
+ * periodically).
+ *
+ * @param notification the notification, or null for a comment
+ * @param comment the comment text, or null for a notification
+ */
+public record StreamEvent(NotificationResponse notification, String comment) {
+
+    public static final String EVENT_NAME = "notification";
+
+    static StreamEvent of(NotificationResponse notification) {
+        return new StreamEvent(notification, null);
+    }
+
+    static StreamEvent comment(String text) {
+        return new StreamEvent(null, text);
+    }
+
+    public boolean isComment() {
+        return notification == null;
+    }
+}
