@@ -211,7 +211,7 @@ public class NotificationDeliveryRepository implements PanacheRepositoryBase<Not
                                     UPDATE users SET preferences = jsonb_set(preferences, '{notifications}', $2::jsonb, true)
                                     WHERE id = $1
                                     RETURNING id, preferences -> 'notifications' AS preferences, email, timezone""")
-                            .execute(Tuple.of(userId, next.encode()))
+                            .execute(Tuple.of(userId, next))
                             .map(NotificationDeliveryRepository::preferences);
                 }));
     }
