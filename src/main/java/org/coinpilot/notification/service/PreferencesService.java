@@ -69,6 +69,10 @@ public class PreferencesService {
         QuietHours quiet = quietHours(request.quietHours());
         boolean email = request.email() == null || request.email();
         String url = request.webhook() == null ? null : request.webhook().url();
+        if (request.webhook() != null && (url == null || url.isBlank())) {
+            throw new BadRequestProblemException(
+                    "webhook.url", "body", "must not be blank; leave webhook out to remove your webhook");
+        }
         boolean rotate = request.webhook() != null
                 && Boolean.TRUE.equals(request.webhook().rotateSecret());
         Uni<String> checked = url == null

@@ -145,6 +145,7 @@ class PreferencesApiTest {
         expect400(user, Map.of("quietHours", Map.of("start", "7:00", "end", "08:00")), "quietHours.start");
         expect400(user, Map.of("quietHours", Map.of("start", "22:00")), "quietHours.end");
         expect400(user, Map.of("quietHours", Map.of("start", "22:00", "end", "22:00")), "quietHours.end");
+        expect400(user, Map.of("webhook", Map.of()), "webhook.url");
         expect400(user, Map.of("channels", Map.of("alert", List.of("sms"))), "channels.alert");
         expect400(user, Map.of("channels", Map.of("weather", List.of("email"))), "channels.weather");
     }
