@@ -213,7 +213,7 @@ class ArchitectureTest {
                 .map(c -> c.getAnnotationOfType(Table.class).name())
                 .sorted()
                 .toList();
-        assertThat(tables).doesNotHaveDuplicates().hasSize(29);
-        assertThat(tables.stream().collect(Collectors.toSet())).hasSize(29);
+        assertThat(tables).doesNotHaveDuplicates().hasSize(31);
+        assertThat(tables.stream().collect(Collectors.toSet())).hasSize(31);
     }
 }

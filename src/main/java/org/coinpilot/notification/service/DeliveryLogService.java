@@ -1,0 +1,77 @@
+package org.coinpilot.notification.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coinpilot.common.problem.ResourceNotFoundException;
+import org.coinpilot.common.security.CurrentUser;
+import org.coinpilot.common.time.Times;
+import org.coinpilot.notification.api.NotificationDeliveriesResponse;
+import org.coinpilot.notification.domain.NotificationDelivery;
+import org.coinpilot.notification.domain.NotificationDeliveryAttempt;
+import org.coinpilot.notification.persistence.NotificationDeliveryRepository;
+
+/** The delivery log of the caller's notifications. */
+@ApplicationScoped
+public class DeliveryLogService {
+
+    private final NotificationDeliveryRepository repository;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public DeliveryLogService(NotificationDeliveryRepository repository, CurrentUser currentUser, Clock clock) {
+        this.repository = repository;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * The deliveries of notification {@code id} with their attempts; 404 when it is not the caller's or not shown
+     * (scheduled for later, expired, dismissed), as in the notifications API.
+     */
+    @WithSession
+    public Uni<NotificationDeliveriesResponse> deliveries(long id) {
+        long ownerId = currentUser.userId();
+        return repository
+                .isVisibleNotificationOf(id, ownerId, Times.now(clock))
+                .invoke(visible -> {
+                    if (!visible) {
+                        throw new ResourceNotFoundException(
+                                "NOTIFICATION_NOT_FOUND", "You have no notification with id " + id + ".");
+                    }
+                })
+                .chain(() -> repository.listByNotificationAndOwner(id, ownerId))
+                .chain(deliveries -> repository
+                        .attemptsOf(deliveries.stream().map(d -> d.id).toList())
+                        .map(attempts -> new NotificationDeliveriesResponse(id, items(deliveries, attempts))));
+    }
+
+    private static List<NotificationDeliveriesResponse.Delivery> items(
+            List<NotificationDelivery> deliveries, List<NotificationDeliveryAttempt> attempts) {
+        Map<Long, List<NotificationDeliveriesResponse.Attempt>> byDelivery = new LinkedHashMap<>();
+        for (NotificationDeliveryAttempt a : attempts) {
+            byDelivery
+                    .computeIfAbsent(a.deliveryId, k -> new ArrayList<>())
+                    .add(new NotificationDeliveriesResponse.Attempt(
+                            a.attempt, a.status, a.httpStatus, a.error, a.latencyMs, a.attemptedAt));
+        }
+        return deliveries.stream()
+                .map(d -> new NotificationDeliveriesResponse.Delivery(
+                        d.id,
+                        d.channel,
+                        d.status,
+                        d.attempts,
+                        d.nextAttemptAt,
+                        d.sentAt,
+                        d.lastError,
+                        d.idempotencyKey,
+                        d.createdAt,
+                        byDelivery.getOrDefault(d.id, List.of())))
+                .toList();
+    }
+}
