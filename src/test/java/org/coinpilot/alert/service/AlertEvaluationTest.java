@@ -37,6 +37,9 @@ class AlertEvaluationTest {
     @Inject
     AlertEvaluationService evaluation;
 
+    @Inject
+    org.coinpilot.common.job.JobRunner runner;
+
     long user;
     long asset;
 
@@ -483,5 +486,36 @@ class AlertEvaluationTest {
                 .next();
         assertThat(check.getOffsetDateTime("checked_at").toInstant()).isEqualTo(T0.plus(Duration.ofMinutes(31)));
         assertThat(check.getOffsetDateTime("latest_candle").toInstant()).isEqualTo(T0.minus(Duration.ofMinutes(30)));
+    }
+
+    // ------------------------------------------------------------------------------------------ job
+
+    @Test
+    void shouldReportFiredAlertsPerTypeWhenTheJobRuns() {
+        Instant now = Instant.now();
+        long above = new Alert(user, asset, now.minus(Duration.ofHours(2)))
+                .when("above", "1")
+                .insert(pool);
+        AlertTestData.candle(pool, asset, "1h", now.minus(Duration.ofMinutes(90)), "5");
+
+        io.restassured.RestAssured.given()
+                .header(
+                        "Authorization",
+                        org.coinpilot.common.test.TestTokens.bearer(org.coinpilot.common.test.TestTokens.admin()))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .queryParam("wait", true)
+                .body("{}")
+                .post("/api/v1/admin/jobs/{name}/runs", "alerts.evaluate")
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"))
+                .body("result.fired", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("result.byType.price_target.fired", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body(
+                        "result.byType.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "price_target", "volume_spike", "percentage_change", "indicator"));
+        assertThat(fired(above)).isEqualTo(1);
+        assertThat(runner.job("alerts.evaluate").orElseThrow().defaultEvery()).isEqualTo("1m");
     }
 }
