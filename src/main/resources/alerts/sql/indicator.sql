@@ -1,10 +1,19 @@
 -- alerts.evaluate, alert type indicator: one set-based statement (docs/alerts.md "Evaluation").
 -- $1 = now (timestamptz). Run it with psql as: PREPARE pass(timestamptz) AS <this file>; EXECUTE pass(now());
 -- Returns one row: fired (alerts updated), notified (notifications inserted), series (series checked).
-WITH series AS (
-    SELECT DISTINCT a.crypto_id, a.timeframe
-    FROM signal_alerts a
-    WHERE a.alert_type = 'indicator' AND a.is_active AND NOT a.is_triggered
+-- series: the distinct (crypto_id, timeframe) of the armed alerts, by a skip scan of ix_signal_alerts_armed (one index
+-- probe per series instead of reading every armed alert)
+WITH RECURSIVE series AS (
+    (SELECT a.crypto_id, a.timeframe FROM signal_alerts a
+     WHERE a.alert_type = 'indicator' AND a.is_active AND NOT a.is_triggered
+     ORDER BY a.crypto_id, a.timeframe LIMIT 1)
+    UNION ALL
+    SELECT n.crypto_id, n.timeframe
+    FROM series s
+    CROSS JOIN LATERAL (SELECT a.crypto_id, a.timeframe FROM signal_alerts a
+                        WHERE a.alert_type = 'indicator' AND a.is_active AND NOT a.is_triggered
+                          AND (a.crypto_id, a.timeframe) > (s.crypto_id, s.timeframe)
+                        ORDER BY a.crypto_id, a.timeframe LIMIT 1) n
 ),
 latest AS (
     SELECT s.crypto_id, s.timeframe, l.candle_time AS l_time, l.close_price AS l_close, l.technical_indicators AS l_ti,
