@@ -214,6 +214,7 @@ class AlertsResourceTest {
         as(user).get("/api/v1/alerts?active=true&triggered=false&symbol=" + symbol)
                 .then()
                 .body("items.id", contains((int) a3));
+        as(user).get("/api/v1/alerts?type=NOPE").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         as(user).get("/api/v1/alerts?size=101").then().statusCode(400).body("violations[0].field", equalTo("size"));
     }
 

@@ -469,6 +469,73 @@ class AlertEvaluationTest {
         assertThat(fired(priceOverSma)).as("already above: no new cross").isEqualTo(1);
     }
 
+    @Test
+    void shouldCrossDownAndEitherWayBetweenTwoIndicatorsAndHonourTheFrequency() {
+        long down = alert().type("indicator")
+                .when("crosses_down", null)
+                .indicator("ema_20", "{EMA,20}")
+                .reference("ema_100", "{EMA,100}")
+                .frequency("once_per_candle", null)
+                .insert(pool);
+        long either = alert().type("indicator")
+                .when("crosses", null)
+                .indicator("ema_20", "{EMA,20}")
+                .reference("ema_100", "{EMA,100}")
+                .frequency("once_per_candle", null)
+                .insert(pool);
+        long eitherOnce = alert().type("indicator")
+                .when("crosses", null)
+                .indicator("ema_20", "{EMA,20}")
+                .reference("ema_100", "{EMA,100}")
+                .insert(pool);
+        double[][] emas = {{10, 12}, {12, 12}, {13, 12}, {11, 12}};
+        Instant c = T0.minus(Duration.ofMinutes(30));
+        for (int i = 0; i < emas.length; i++) {
+            Instant t = c.plus(H.multipliedBy(i));
+            AlertTestData.candle(pool, asset, "1h", t, "100");
+            AlertTestData.indicators(
+                    pool,
+                    asset,
+                    "1h",
+                    t,
+                    new JsonObject()
+                            .put("EMA", new JsonObject().put("20", emas[i][0]).put("100", emas[i][1])));
+            pass(i);
+        }
+        // 10<12, 12=12 (touch), 13>12 (cross up from the level), 11<12 (cross down)
+        assertThat(fired(down)).isEqualTo(1);
+        assertThat(fired(either)).isEqualTo(2);
+        assertThat(fired(eitherOnce)).isEqualTo(1);
+        assertThat(AlertTestData.alert(pool, eitherOnce).getBoolean("is_triggered"))
+                .isTrue();
+    }
+
+    @Test
+    void shouldFirePercentageAndVolumeAlertsOncePerCandleOrOnce() {
+        long each = alert().type("percentage_change")
+                .when("moves_up", "1")
+                .window(1)
+                .frequency("once_per_candle", null)
+                .insert(pool);
+        long once = alert().type("percentage_change")
+                .when("moves_up", "1")
+                .window(1)
+                .insert(pool);
+        long volumeEach = alert().type("volume_spike")
+                .when("spike", "1")
+                .window(1)
+                .frequency("once_per_candle", null)
+                .insert(pool);
+        closeAt(0, "100");
+        closeAt(1, "102");
+        pass(1);
+        closeAt(2, "104");
+        assertThat(fired(each)).isEqualTo(2);
+        assertThat(fired(once)).isEqualTo(1);
+        assertThat(fired(volumeEach)).as("1000 >= 1 x 1000 on both candles").isEqualTo(2);
+        assertThat(notifications(volumeEach)).hasSize(2);
+    }
+
     // ------------------------------------------------------------------------------------------ last checked
 
     @Test
