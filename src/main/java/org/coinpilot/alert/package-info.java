@@ -1,6 +1,6 @@
 /**
  * Alert: users' alert rules on assets, evaluated set-based.
  *
- * <p>Owns tables: signal_alerts.
+ * <p>Owns tables: signal_alerts, alert_series_checks (added).
  */
 package org.coinpilot.alert;

@@ -60,6 +60,28 @@ public class IndicatorComputeService {
         return storedSet.specs().stream().map(s -> s.key()).toList();
     }
 
+    /**
+     * Where a stored value lives in {@code price_data.technical_indicators}: {@code key} is the canonical key with
+     * its output ({@code rsi_14}, {@code macd_12_26_9.histogram}), {@code path} the JSON path for
+     * {@code technical_indicators #> path} ({@code [RSI]}, {@code [MACD, histogram]}, {@code [SMA, 200]}).
+     */
+    public record StoredValuePath(String key, List<String> path) {
+
+        /** The path as a PostgreSQL {@code text[]} literal, e.g. {@code {SMA,200}}. */
+        public String pathLiteral() {
+            return "{" + String.join(",", path) + "}";
+        }
+    }
+
+    /**
+     * Resolves {@code reference} ({@code KEY} or {@code KEY.OUTPUT}; multi-output kinds need the output) to its stored
+     * path. Fails with {@link IllegalArgumentException} whose message says why: unparsable key, unknown output, or a
+     * key that is not in the configured stored set.
+     */
+    public StoredValuePath storedValuePath(String reference) {
+        return storedSet.valuePath(reference);
+    }
+
     /** Computes and stores every pending value, series after series. */
     public Uni<ComputeReport> computePending() {
         return series.pendingSeries()

@@ -98,6 +98,46 @@ final class StoredSet {
         return json;
     }
 
+    /** See {@link IndicatorComputeService#storedValuePath(String)}. */
+    IndicatorComputeService.StoredValuePath valuePath(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw new IllegalArgumentException("must name a stored indicator, e.g. rsi_14 or macd_12_26_9.histogram");
+        }
+        String text = reference.trim();
+        int dot = text.indexOf('.');
+        // a dot inside a Bollinger multiplier (bb_20_2.5) is part of the key: the output is after the last dot that
+        // is followed by a letter
+        int last = text.lastIndexOf('.');
+        String keyPart = text;
+        String output = null;
+        if (dot >= 0 && last + 1 < text.length() && Character.isLetter(text.charAt(last + 1))) {
+            keyPart = text.substring(0, last);
+            output = text.substring(last + 1);
+        }
+        IndicatorSpec spec = IndicatorSpec.parse(keyPart);
+        IndicatorSpec stored =
+                specs.stream().filter(s -> s.equals(spec)).findFirst().orElse(null);
+        if (stored == null) {
+            throw new IllegalArgumentException("'" + spec.key() + "' is not a stored indicator; stored: "
+                    + specs.stream().map(IndicatorSpec::key).toList());
+        }
+        List<String> outputs = spec.outputs();
+        String name = name(spec);
+        if (outputs.size() > 1) {
+            if (output == null || !outputs.contains(output)) {
+                throw new IllegalArgumentException("'" + text + "' must name one output of " + spec.key() + ": "
+                        + outputs.stream().map(o -> spec.key() + "." + o).toList());
+            }
+            return new IndicatorComputeService.StoredValuePath(spec.key() + "." + output, List.of(name, output));
+        }
+        if (output != null && !outputs.contains(output)) {
+            throw new IllegalArgumentException("'" + text + "': " + spec.key() + " has no output '" + output + "'");
+        }
+        String parameter = parameter(spec);
+        return new IndicatorComputeService.StoredValuePath(
+                spec.key(), parameter == null ? List.of(name) : List.of(name, parameter));
+    }
+
     static String name(IndicatorSpec spec) {
         return spec.kind().name();
     }

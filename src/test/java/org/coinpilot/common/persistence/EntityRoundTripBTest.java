@@ -613,6 +613,18 @@ class EntityRoundTripBTest {
                     assertThat(a.triggeredAt).isEqualTo(T1);
                     assertThat(a.lastChecked).isEqualTo(T2);
                     assertThat(a.expiresAt).isEqualTo(T3);
+                    assertThat(a.timeframe).isEqualTo(org.coinpilot.common.time.Timeframe.H4);
+                    assertThat(a.windowCandles).isEqualTo(24);
+                    assertThat(a.frequency).isEqualTo(org.coinpilot.alert.domain.AlertFrequency.EVERY_TIME);
+                    assertThat(a.cooldownSeconds).isEqualTo(900);
+                    assertThat(a.indicatorKey).isEqualTo("macd_12_26_9.histogram");
+                    assertThat(a.indicatorPath).isEqualTo("{MACD,histogram}");
+                    assertThat(a.referenceKey).isEqualTo("sma_200");
+                    assertThat(a.referencePath).isEqualTo("{SMA,200}");
+                    assertThat(a.notificationMethods).containsExactly("webhook", "email");
+                    assertThat(a.lastFiredCandle).isEqualTo(T4);
+                    assertThat(a.triggerCount).isEqualTo(3);
+                    assertThat(a.armedAt).isEqualTo(T1);
                     assertThat(a.version).isZero();
                     assertAudit(a, CREATED);
                 });
@@ -1052,6 +1064,12 @@ class EntityRoundTripBTest {
                     assertThat(a.message).isNull();
                     assertThat(a.notificationMethod).isEqualTo(NotificationMethod.IN_APP);
                     assertThat(a.triggeredAt).isNull();
+                    assertThat(a.timeframe).isEqualTo(org.coinpilot.common.time.Timeframe.H1);
+                    assertThat(a.frequency).isEqualTo(org.coinpilot.alert.domain.AlertFrequency.ONCE);
+                    assertThat(a.notificationMethods).containsExactly("in_app");
+                    assertThat(a.triggerCount).isZero();
+                    assertThat(a.lastFiredCandle).isNull();
+                    assertThat(a.armedAt).isNull();
                     assertThat(a.version).isZero();
                     assertAuditSet(a);
                 }));
@@ -1346,6 +1364,18 @@ class EntityRoundTripBTest {
         alert.lastChecked = T2;
         alert.expiresAt = T3;
         alert.createdAt = CREATED;
+        alert.timeframe = org.coinpilot.common.time.Timeframe.H4;
+        alert.windowCandles = 24;
+        alert.frequency = org.coinpilot.alert.domain.AlertFrequency.EVERY_TIME;
+        alert.cooldownSeconds = 900;
+        alert.indicatorKey = "macd_12_26_9.histogram";
+        alert.indicatorPath = "{MACD,histogram}";
+        alert.referenceKey = "sma_200";
+        alert.referencePath = "{SMA,200}";
+        alert.notificationMethods = new ArrayList<>(List.of("webhook", "email"));
+        alert.lastFiredCandle = T4;
+        alert.triggerCount = 3;
+        alert.armedAt = T1;
     }
 
     private static String suffix() {

@@ -1,0 +1,100 @@
+package org.coinpilot.alert.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.coinpilot.alert.persistence.AlertEvaluationRepository;
+import org.coinpilot.alert.persistence.AlertEvaluationRepository.PassCounts;
+import org.coinpilot.alert.persistence.AlertEvaluator;
+import org.coinpilot.common.time.Times;
+
+/**
+ * One evaluation pass (docs/alerts.md "Evaluation"): every {@link AlertEvaluator} bean's statement, one after the
+ * other, each in its own transaction on one connection of the reactive pool, with {@code $1 = now} from the clock.
+ * A new alert type plugs in as one more evaluator bean.
+ */
+@ApplicationScoped
+public class AlertEvaluationService {
+
+    private final Pool pool;
+    private final AlertEvaluationRepository evaluations;
+    private final List<AlertEvaluator> evaluators;
+    private final Clock clock;
+
+    public AlertEvaluationService(
+            Pool pool, AlertEvaluationRepository evaluations, Instance<AlertEvaluator> evaluators, Clock clock) {
+        this.pool = pool;
+        this.evaluations = evaluations;
+        List<AlertEvaluator> all = new ArrayList<>();
+        evaluators.forEach(all::add);
+        all.sort(Comparator.comparing(e -> e.type().ordinal()));
+        this.evaluators = List.copyOf(all);
+        this.clock = clock;
+    }
+
+    /** What one pass did, per alert type. */
+    public record PassReport(Map<String, PassCounts> byType) {
+
+        public long fired() {
+            return byType.values().stream().mapToLong(PassCounts::fired).sum();
+        }
+
+        public long notified() {
+            return byType.values().stream().mapToLong(PassCounts::notified).sum();
+        }
+
+        /** For the job result: fired per type, and totals. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("fired", fired());
+            map.put("notified", notified());
+            Map<String, Object> perType = new LinkedHashMap<>();
+            byType.forEach((type, counts) -> perType.put(
+                    type, Map.of("fired", counts.fired(), "notified", counts.notified(), "series", counts.series())));
+            map.put("byType", perType);
+            return map;
+        }
+    }
+
+    /** Evaluates every armed, unexpired alert against the latest stored candles, at the clock's now. */
+    public Uni<PassReport> evaluate() {
+        return evaluate(Times.now(clock));
+    }
+
+    /** Evaluates at {@code now}. */
+    public Uni<PassReport> evaluate(Instant now) {
+        Map<String, PassCounts> byType = new LinkedHashMap<>();
+        return Multi.createFrom()
+                .iterable(evaluators)
+                .onItem()
+                .transformToUniAndConcatenate(evaluator -> {
+                    long started = System.nanoTime();
+                    return pool.withTransaction(connection -> evaluations.evaluate(connection, evaluator, now))
+                            .invoke(counts -> {
+                                String type = evaluator.type().name().toLowerCase(Locale.ROOT);
+                                byType.put(type, counts);
+                                Log.debugf(
+                                        "alerts %s: %d fired, %d notified, %d series in %d ms",
+                                        type,
+                                        counts.fired(),
+                                        counts.notified(),
+                                        counts.series(),
+                                        (System.nanoTime() - started) / 1_000_000);
+                            });
+                })
+                .collect()
+                .last()
+                .map(ignored -> new PassReport(Map.copyOf(byType)));
+    }
+}
