@@ -27,7 +27,9 @@ public record MeResponse(
         @Schema(description = "BCP 47 language tag", examples = "en")
         String language,
 
-        @Schema(description = "Free-form preferences (a flat JSON object)")
+        @Schema(
+                description =
+                        "Free-form preferences (JSON object, one level of nesting); the notification settings are under /api/v1/notifications/preferences")
         Map<String, Object> preferences,
 
         @Schema(description = "Your code to invite others") String referralCode,

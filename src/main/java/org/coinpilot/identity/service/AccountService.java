@@ -102,7 +102,13 @@ public class AccountService {
                 changed.add("language");
             }
             if (request.preferences() != null) {
-                user.preferences = new LinkedHashMap<>(request.preferences());
+                Map<String, Object> replaced = new LinkedHashMap<>(request.preferences());
+                if (user.preferences != null && user.preferences.containsKey(PreferencesValidator.NOTIFICATIONS)) {
+                    replaced.put(
+                            PreferencesValidator.NOTIFICATIONS,
+                            user.preferences.get(PreferencesValidator.NOTIFICATIONS));
+                }
+                user.preferences = replaced;
                 changed.add("preferences");
             }
             return activities

@@ -11,7 +11,9 @@ import org.coinpilot.common.problem.BadRequestProblemException;
  * The shape of {@code users.preferences}: a JSON object of at most 50 keys named
  * {@code [A-Za-z][A-Za-z0-9_.-]{0,63}}, whose values are scalars (strings of at most 500 characters, numbers,
  * booleans, null), arrays of at most 50 scalars, or one level of nested object with the same rules; 8 KiB at most
- * once serialized.
+ * once serialized. The key {@value #NOTIFICATIONS} is reserved: the notification feature owns it (channels, webhook
+ * secret, quiet hours, validated by {@code /api/v1/notifications/preferences}), so {@code PATCH /api/v1/me} refuses it,
+ * keeps the stored value, and {@code GET /api/v1/me} does not show it.
  */
 final class PreferencesValidator {
 
@@ -21,9 +23,17 @@ final class PreferencesValidator {
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The preferences key managed by the notification feature. */
+    static final String NOTIFICATIONS = "notifications";
+
     private PreferencesValidator() {}
 
     static void check(Map<String, Object> preferences) {
+        if (preferences.containsKey(NOTIFICATIONS)) {
+            throw invalid(
+                    "preferences." + NOTIFICATIONS,
+                    "is managed by PUT /api/v1/notifications/preferences, not by the profile");
+        }
         checkObject("preferences", preferences, 0);
         try {
             if (JSON.writeValueAsBytes(preferences).length > MAX_BYTES) {

@@ -1,6 +1,7 @@
 package org.coinpilot.identity.service;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.coinpilot.identity.api.AdminUserResponse;
 import org.coinpilot.identity.api.MeResponse;
 import org.coinpilot.identity.api.ReferralsResponse;
@@ -25,7 +26,7 @@ final class UserViews {
                 u.profilePictureUrl,
                 u.timezone,
                 u.language,
-                u.preferences == null ? new LinkedHashMap<>() : u.preferences,
+                profilePreferences(u),
                 u.referralCode,
                 u.referralCount,
                 u.subscriptionPlan,
@@ -84,5 +85,12 @@ final class UserViews {
             return "***";
         }
         return email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /** The preferences without the reserved notification settings (shown by /api/v1/notifications/preferences). */
+    private static Map<String, Object> profilePreferences(User u) {
+        Map<String, Object> shown = u.preferences == null ? new LinkedHashMap<>() : new LinkedHashMap<>(u.preferences);
+        shown.remove(PreferencesValidator.NOTIFICATIONS);
+        return shown;
     }
 }

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,9 @@ class MeResourceTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    Pool pool;
 
     @Test
     void shouldWriteAuditRowsWhenRegisteringLoggingInUpdatingAndLoggingOut() {
@@ -111,6 +117,57 @@ class MeResourceTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("preferences.big"));
+    }
+
+    @Test
+    void shouldKeepTheNotificationSettingsOutOfTheProfilePreferences() {
+        IdentityFixtures client = new IdentityFixtures();
+        String email = IdentityFixtures.uniqueEmail("reserved");
+        String access = client.newUser(email, mailbox).getString("accessToken");
+        // as PUT /api/v1/notifications/preferences stores them
+        pool.preparedQuery("UPDATE users SET preferences = $2::jsonb WHERE email = $1")
+                .execute(Tuple.of(
+                        email,
+                        new JsonObject()
+                                .put("theme", "light")
+                                .put(
+                                        "notifications",
+                                        new JsonObject()
+                                                .put(
+                                                        "quietHours",
+                                                        new JsonObject()
+                                                                .put("start", "22:00")
+                                                                .put("end", "07:00")))))
+                .await()
+                .indefinitely();
+
+        client.authorized(access)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("preferences.theme", equalTo("light"))
+                .body("preferences.containsKey('notifications')", equalTo(false));
+        client.authorized(access)
+                .body(Map.of("preferences", Map.of("theme", "dark")))
+                .patch("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("preferences.theme", equalTo("dark"));
+        String stored = pool.preparedQuery(
+                        "SELECT preferences #>> '{notifications,quietHours,start}' AS s FROM users WHERE email = $1")
+                .execute(Tuple.of(email))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getString("s");
+        assertThat(stored).as("notification settings survive a profile update").isEqualTo("22:00");
+        client.authorized(access)
+                .body(Map.of("preferences", Map.of("notifications", Map.of("channels", Map.of()))))
+                .patch("/api/v1/me")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("preferences.notifications"));
     }
 
     @Test
