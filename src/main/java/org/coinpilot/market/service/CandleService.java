@@ -37,6 +37,7 @@ public class CandleService {
     private final MarketConfig config;
     private final Clock clock;
     private final HotCandleCache cache;
+    private final AssetIdCache assetIds;
 
     public CandleService(
             CandleRepository candles,
@@ -44,8 +45,10 @@ public class CandleService {
             AccessStatsService stats,
             MarketConfig config,
             Clock clock,
-            HotCandleCache cache) {
+            HotCandleCache cache,
+            AssetIdCache assetIds) {
         this.cache = cache;
+        this.assetIds = assetIds;
         this.candles = candles;
         this.archive = archive;
         this.stats = stats;
@@ -58,24 +61,21 @@ public class CandleService {
 
     public Uni<CursorPage<CandleResponse>> candles(String symbol, CandleQuery query) {
         Request request = check(query);
-        return assetId(symbol)
+        Long known = assetIds.get(symbol);
+        if (known != null) { // the usual case: no lookup stage in the pipeline
+            return counted(known, request);
+        }
+        return candles.findAssetId(symbol)
                 .onItem()
                 .ifNull()
                 .failWith(() ->
                         new ResourceNotFoundException("ASSET_NOT_FOUND", "No asset has the symbol '" + symbol + "'."))
-                .chain(cryptoId -> read(cryptoId, request).invoke(() -> stats.record(cryptoId, request.timeframe())));
+                .invoke(cryptoId -> assetIds.put(symbol, cryptoId))
+                .chain(cryptoId -> counted(cryptoId, request));
     }
 
-    private Uni<Long> assetId(String symbol) {
-        Long cached = cache.assetId(symbol);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
-        }
-        return candles.findAssetId(symbol).invoke(id -> {
-            if (id != null) {
-                cache.putAssetId(symbol, id);
-            }
-        });
+    private Uni<CursorPage<CandleResponse>> counted(long cryptoId, Request request) {
+        return read(cryptoId, request).invoke(() -> stats.record(cryptoId, request.timeframe()));
     }
 
     private Uni<CursorPage<CandleResponse>> read(long cryptoId, Request request) {
@@ -112,39 +112,58 @@ public class CandleService {
                                     ? rows
                                     : rows.subList(rows.size() - request.limit(), rows.size())));
         }
-        return newest(cryptoId, request, cutoff).chain(this::toPageUni);
+        return newestPage(cryptoId, request, cutoff);
+    }
+
+    /**
+     * The newest {@code limit} candles before {@code to} as a page, oldest first; the archive is read only when
+     * the live table has fewer. One stage after the query on the usual path (each stage costs a context capture).
+     */
+    private Uni<CursorPage<CandleResponse>> newestPage(long cryptoId, Request request, Instant cutoff) {
+        return newestDescending(cryptoId, request, false)
+                .chain(rows -> rows.size() < request.limit() && cutoff != null
+                        ? newestDescending(cryptoId, request, true).map(archived -> page(ascending(archived)))
+                        : Uni.createFrom().item(page(ascending(rows))));
     }
 
     /** The newest {@code limit} candles before {@code to}, oldest first; the archive is read only when needed. */
     private Uni<List<CandleRow>> newest(long cryptoId, Request request, Instant cutoff) {
-        return newest(cryptoId, request, false)
+        return newestDescending(cryptoId, request, false)
                 .chain(rows -> rows.size() < request.limit() && cutoff != null
-                        ? newest(cryptoId, request, true)
-                        : Uni.createFrom().item(rows));
+                        ? newestDescending(cryptoId, request, true)
+                        : Uni.createFrom().item(rows))
+                .map(CandleService::ascending);
     }
 
     private Uni<CursorPage<CandleResponse>> toPageUni(List<CandleRow> rows) {
-        return Uni.createFrom()
-                .item(new CursorPage<>(
-                        rows.stream().map(CandleService::toResponse).toList(), null));
+        return Uni.createFrom().item(page(rows));
     }
 
-    private Uni<List<CandleRow>> newest(long cryptoId, Request request, boolean withArchive) {
+    private static CursorPage<CandleResponse> page(List<CandleRow> ascending) {
+        List<CandleResponse> items = new ArrayList<>(ascending.size());
+        for (CandleRow row : ascending) {
+            items.add(toResponse(row));
+        }
+        return new CursorPage<>(items, null);
+    }
+
+    private static List<CandleRow> ascending(List<CandleRow> descending) {
+        List<CandleRow> ascending = new ArrayList<>(descending);
+        Collections.reverse(ascending);
+        return ascending;
+    }
+
+    private Uni<List<CandleRow>> newestDescending(long cryptoId, Request request, boolean withArchive) {
         return candles.page(
-                        cryptoId,
-                        request.timeframe(),
-                        null,
-                        request.to(),
-                        null,
-                        true,
-                        request.limit(),
-                        withArchive,
-                        request.withIndicators())
-                .map(rows -> {
-                    List<CandleRow> ascending = new ArrayList<>(rows);
-                    Collections.reverse(ascending);
-                    return ascending;
-                });
+                cryptoId,
+                request.timeframe(),
+                null,
+                request.to(),
+                null,
+                true,
+                request.limit(),
+                withArchive,
+                request.withIndicators());
     }
 
     private static CursorPage<CandleResponse> toPage(List<CandleRow> rows, int limit) {

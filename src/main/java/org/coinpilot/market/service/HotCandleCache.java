@@ -16,7 +16,7 @@ import org.coinpilot.market.persistence.CandleRepository.CandleRow;
  * process never serves a series older than its own last write. A load that started before an invalidation is not
  * stored (per-series generation), so a slow read cannot put back what a write replaced. Writes made by another
  * replica are not seen until the entry expires: a series is at most {@code coinpilot.market.candles.cache.ttl}
- * old (default 30 s, below the 1 min ingestion interval). Symbol → id lookups are cached for the same time.
+ * old (default 30 s, below the 1 min ingestion interval). Symbol → id lookups are cached by {@link AssetIdCache}.
  */
 @ApplicationScoped
 public class HotCandleCache {
@@ -25,11 +25,8 @@ public class HotCandleCache {
 
     private record Entry(List<CandleRow> newest, long loadedAtMillis) {}
 
-    private record Id(long id, long loadedAtMillis) {}
-
     private final ConcurrentHashMap<Key, Entry> series = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, AtomicLong> generations = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Id> ids = new ConcurrentHashMap<>();
     private final boolean enabled;
     private final long ttlMillis;
     private final int size;
@@ -102,32 +99,12 @@ public class HotCandleCache {
         series.remove(key);
     }
 
-    /** The cached id of the asset with this symbol, or null. */
-    public Long assetId(String symbol) {
-        if (!enabled) {
-            return null;
-        }
-        Id id = ids.get(symbol);
-        if (id == null || expired(id.loadedAtMillis())) {
-            return null;
-        }
-        return id.id();
-    }
-
-    /** Remembers the id of a symbol for one time-to-live. */
-    public void putAssetId(String symbol, long id) {
-        if (enabled && (ids.size() < maxSeries || evictExpired() && ids.size() < maxSeries)) {
-            ids.put(symbol, new Id(id, clock.millis()));
-        }
-    }
-
     private boolean expired(long loadedAtMillis) {
         return clock.millis() - loadedAtMillis >= ttlMillis;
     }
 
     private boolean evictExpired() {
         series.entrySet().removeIf(e -> expired(e.getValue().loadedAtMillis()));
-        ids.entrySet().removeIf(e -> expired(e.getValue().loadedAtMillis()));
         return series.size() < maxSeries;
     }
 }
