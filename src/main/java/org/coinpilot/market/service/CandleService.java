@@ -1,19 +1,22 @@
 package org.coinpilot.market.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.coinpilot.common.paging.Cursor;
 import org.coinpilot.common.paging.CursorPage;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.market.api.CandlePageJson;
 import org.coinpilot.market.api.CandleQuery;
 import org.coinpilot.market.api.CandleResponse;
 import org.coinpilot.market.config.MarketConfig;
@@ -25,6 +28,10 @@ import org.coinpilot.market.persistence.CandleRepository.CandleRow;
  * {@code (candle_time, id)}; without, the newest {@code limit} candles before {@code to} are returned (no next
  * cursor: nothing newer is stored). Ranges reaching past the timeframe's retention also read
  * {@code price_data_archive}, transparently.
+ *
+ * <p>A page is returned as its UTF-8 JSON ({@code CursorPage<CandleResponse>}): written by {@link CandlePageJson}
+ * without indicators, by Jackson with them. "Latest N" reads served by {@link HotCandleCache} return the page bytes
+ * the cache keeps with the series, so a hit does no JSON work; the bytes are those an uncached read writes.
  */
 @ApplicationScoped
 public class CandleService {
@@ -38,6 +45,7 @@ public class CandleService {
     private final Clock clock;
     private final HotCandleCache cache;
     private final AssetIdCache assetIds;
+    private final ObjectMapper mapper;
 
     public CandleService(
             CandleRepository candles,
@@ -46,7 +54,9 @@ public class CandleService {
             MarketConfig config,
             Clock clock,
             HotCandleCache cache,
-            AssetIdCache assetIds) {
+            AssetIdCache assetIds,
+            ObjectMapper mapper) {
+        this.mapper = mapper;
         this.cache = cache;
         this.assetIds = assetIds;
         this.candles = candles;
@@ -59,7 +69,8 @@ public class CandleService {
     /** A checked candle query. */
     record Request(Timeframe timeframe, Instant from, Instant to, int limit, Cursor cursor, boolean withIndicators) {}
 
-    public Uni<CursorPage<CandleResponse>> candles(String symbol, CandleQuery query) {
+    /** One page of candles as JSON bytes. */
+    public Uni<byte[]> candles(String symbol, CandleQuery query) {
         Request request = check(query);
         Long known = assetIds.get(symbol);
         if (known != null) { // the usual case: no lookup stage in the pipeline
@@ -74,11 +85,11 @@ public class CandleService {
                 .chain(cryptoId -> counted(cryptoId, request));
     }
 
-    private Uni<CursorPage<CandleResponse>> counted(long cryptoId, Request request) {
+    private Uni<byte[]> counted(long cryptoId, Request request) {
         return read(cryptoId, request).invoke(() -> stats.record(cryptoId, request.timeframe()));
     }
 
-    private Uni<CursorPage<CandleResponse>> read(long cryptoId, Request request) {
+    private Uni<byte[]> read(long cryptoId, Request request) {
         Duration retention = archive.retention(request.timeframe());
         Instant cutoff = retention == null ? null : clock.instant().minus(retention);
         boolean forward = request.from() != null || request.cursor() != null;
@@ -96,21 +107,25 @@ public class CandleService {
                             request.limit() + 1,
                             withArchive,
                             request.withIndicators())
-                    .map(rows -> toPage(rows, request.limit()));
+                    .map(rows -> forwardPage(rows, request.limit(), request.withIndicators()));
         }
         if (request.to() == null && !request.withIndicators() && cache.serves(request.limit())) {
-            List<CandleRow> hit = cache.newest(cryptoId, request.timeframe(), request.limit());
+            byte[] hit = cache.page(cryptoId, request.timeframe(), request.limit(), CandleService::json);
             if (hit != null) {
-                return toPageUni(hit);
+                return Uni.createFrom().item(hit);
             }
             long generation = cache.generation(cryptoId, request.timeframe());
             Request all = new Request(request.timeframe(), null, null, cache.size(), null, false);
-            return newest(cryptoId, all, cutoff)
-                    .invoke(rows -> cache.put(cryptoId, request.timeframe(), generation, rows))
-                    .chain(rows -> toPageUni(
-                            rows.size() <= request.limit()
-                                    ? rows
-                                    : rows.subList(rows.size() - request.limit(), rows.size())));
+            return newestDescending(cryptoId, all, false)
+                    .chain(rows -> rows.size() < all.limit() && cutoff != null
+                            ? newestDescending(cryptoId, all, true)
+                            : Uni.createFrom().item(rows))
+                    .map(descending -> {
+                        List<CandleRow> rows = ascending(descending);
+                        cache.put(cryptoId, request.timeframe(), generation, rows);
+                        byte[] page = cache.page(cryptoId, request.timeframe(), request.limit(), CandleService::json);
+                        return page != null ? page : json(tail(rows, request.limit()));
+                    });
         }
         return newestPage(cryptoId, request, cutoff);
     }
@@ -119,38 +134,67 @@ public class CandleService {
      * The newest {@code limit} candles before {@code to} as a page, oldest first; the archive is read only when
      * the live table has fewer. One stage after the query on the usual path (each stage costs a context capture).
      */
-    private Uni<CursorPage<CandleResponse>> newestPage(long cryptoId, Request request, Instant cutoff) {
+    private Uni<byte[]> newestPage(long cryptoId, Request request, Instant cutoff) {
+        boolean indicators = request.withIndicators();
         return newestDescending(cryptoId, request, false)
                 .chain(rows -> rows.size() < request.limit() && cutoff != null
-                        ? newestDescending(cryptoId, request, true).map(archived -> page(ascending(archived)))
-                        : Uni.createFrom().item(page(ascending(rows))));
+                        ? newestDescending(cryptoId, request, true).map(archived -> newestJson(archived, indicators))
+                        : Uni.createFrom().item(newestJson(rows, indicators)));
     }
 
-    /** The newest {@code limit} candles before {@code to}, oldest first; the archive is read only when needed. */
-    private Uni<List<CandleRow>> newest(long cryptoId, Request request, Instant cutoff) {
-        return newestDescending(cryptoId, request, false)
-                .chain(rows -> rows.size() < request.limit() && cutoff != null
-                        ? newestDescending(cryptoId, request, true)
-                        : Uni.createFrom().item(rows))
-                .map(CandleService::ascending);
+    /** The page of candles read newest first: written oldest first, without copying the list. */
+    private byte[] newestJson(List<CandleRow> descending, boolean indicators) {
+        if (indicators) {
+            return jackson(ascending(descending), null);
+        }
+        CandlePageJson page = new CandlePageJson(descending.size());
+        for (int i = descending.size() - 1; i >= 0; i--) {
+            write(page, descending.get(i));
+        }
+        return page.finish(null);
     }
 
-    private Uni<CursorPage<CandleResponse>> toPageUni(List<CandleRow> rows) {
-        return Uni.createFrom().item(page(rows));
+    /** The JSON of a page without indicators and without a next cursor, candles oldest first. */
+    static byte[] json(List<CandleRow> ascending) {
+        return json(ascending, null);
     }
 
-    private static CursorPage<CandleResponse> page(List<CandleRow> ascending) {
+    private static byte[] json(List<CandleRow> ascending, String nextCursor) {
+        CandlePageJson page = new CandlePageJson(ascending.size());
+        for (int i = 0, n = ascending.size(); i < n; i++) {
+            write(page, ascending.get(i));
+        }
+        return page.finish(nextCursor);
+    }
+
+    private static void write(CandlePageJson page, CandleRow row) {
+        page.candle(row.candleTime(), row.open(), row.high(), row.low(), row.close(), row.volume());
+    }
+
+    /** A page with indicators, through the application's Jackson mapper (what the REST layer would write). */
+    private byte[] jackson(List<CandleRow> ascending, String nextCursor) {
         List<CandleResponse> items = new ArrayList<>(ascending.size());
         for (CandleRow row : ascending) {
             items.add(toResponse(row));
         }
-        return new CursorPage<>(items, null);
+        try {
+            return mapper.writeValueAsBytes(new CursorPage<>(items, nextCursor));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<CandleRow> ascending(List<CandleRow> descending) {
-        List<CandleRow> ascending = new ArrayList<>(descending);
-        Collections.reverse(ascending);
+        int n = descending.size();
+        List<CandleRow> ascending = new ArrayList<>(n);
+        for (int i = n - 1; i >= 0; i--) {
+            ascending.add(descending.get(i));
+        }
         return ascending;
+    }
+
+    private static List<CandleRow> tail(List<CandleRow> rows, int limit) {
+        return rows.size() <= limit ? rows : rows.subList(rows.size() - limit, rows.size());
     }
 
     private Uni<List<CandleRow>> newestDescending(long cryptoId, Request request, boolean withArchive) {
@@ -166,7 +210,7 @@ public class CandleService {
                 request.withIndicators());
     }
 
-    private static CursorPage<CandleResponse> toPage(List<CandleRow> rows, int limit) {
+    private byte[] forwardPage(List<CandleRow> rows, int limit, boolean indicators) {
         boolean more = rows.size() > limit;
         List<CandleRow> page = more ? rows.subList(0, limit) : rows;
         String next = null;
@@ -174,7 +218,7 @@ public class CandleService {
             CandleRow last = page.get(page.size() - 1);
             next = new Cursor(last.candleTime(), last.id()).encode();
         }
-        return new CursorPage<>(page.stream().map(CandleService::toResponse).toList(), next);
+        return indicators ? jackson(page, next) : json(page, next);
     }
 
     static CandleResponse toResponse(CandleRow row) {
