@@ -1,6 +1,7 @@
 package org.coinpilot.market.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One closed candle. */
 @Schema(description = "A closed OHLCV candle; prices in USD(T), volume in USD")
+@JsonSerialize(using = CandleResponseSerializer.class)
 public record CandleResponse(
         @Schema(description = "Open time of the candle (UTC)", examples = "2024-01-01T00:00:00Z")
         Instant time,

@@ -7,12 +7,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.time.Timeframe;
@@ -213,6 +215,9 @@ public class CandleRepository {
      * when given. Reads {@code price_data_archive} too when {@code withArchive}; a candle present in both tables
      * is served once, from {@code price_data}.
      *
+     * <p>The statement names only the bounds that are given (see {@link #pageSql}), so that "the latest 100
+     * candles" is {@link #LATEST}: the planner gets the plain index range, whatever plan caching the pool does.
+     *
      * @param newestFirst when true, the newest {@code limit} candles before {@code to} (descending)
      */
     public Uni<List<CandleRow>> page(
@@ -225,44 +230,116 @@ public class CandleRepository {
             int limit,
             boolean withArchive,
             boolean withIndicators) {
-        String columns = "id, candle_time, open_price, high_price, low_price, close_price, volume"
-                + (withIndicators ? ", technical_indicators" : "");
-        String where = " WHERE crypto_id = $1 AND timeframe = $2 AND ($3::timestamptz IS NULL OR candle_time >= $3)"
-                + " AND ($4::timestamptz IS NULL OR candle_time < $4)"
-                + " AND ($5::timestamptz IS NULL OR candle_time > $5)";
-        String order = newestFirst ? " ORDER BY candle_time DESC" : " ORDER BY candle_time";
-        String sql;
-        if (withArchive) {
-            sql = "SELECT DISTINCT ON (candle_time) * FROM (SELECT " + columns + ", 0 AS source FROM price_data" + where
-                    + " UNION ALL SELECT " + columns + ", 1 AS source FROM price_data_archive" + where + ") u" + order
-                    + ", source LIMIT $6";
-        } else {
-            sql = "SELECT " + columns + " FROM price_data" + where + order + " LIMIT $6";
+        Object[] params = new Object[6];
+        int n = 0;
+        params[n++] = cryptoId;
+        params[n++] = timeframe.code();
+        if (from != null) {
+            params[n++] = odt(from);
         }
+        if (to != null) {
+            params[n++] = odt(to);
+        }
+        if (after != null) {
+            params[n++] = odt(after);
+        }
+        params[n++] = limit;
+        String sql = pageSql(from != null, to != null, after != null, newestFirst, withArchive, withIndicators);
         return pool.preparedQuery(sql)
-                .execute(Tuple.from(new Object[] {cryptoId, timeframe.code(), odt(from), odt(to), odt(after), limit}))
+                .execute(Tuple.from(n == params.length ? params : Arrays.copyOf(params, n)))
                 .map(rows -> {
-                    List<CandleRow> list = new ArrayList<>();
-                    for (Row row : rows) {
-                        Map<String, Object> indicators = null;
-                        if (withIndicators) {
-                            Object value = row.getValue("technical_indicators");
-                            if (value instanceof JsonObject json) {
-                                indicators = json.getMap();
-                            }
-                        }
-                        list.add(new CandleRow(
-                                row.getLong("id"),
-                                instant(row, "candle_time"),
-                                row.getBigDecimal("open_price"),
-                                row.getBigDecimal("high_price"),
-                                row.getBigDecimal("low_price"),
-                                row.getBigDecimal("close_price"),
-                                row.getBigDecimal("volume"),
-                                indicators));
+                    @SuppressWarnings("unchecked") // the Mutiny wrapper exposes its delegate as a raw type
+                    io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> delegate = rows.getDelegate();
+                    List<CandleRow> list = new ArrayList<>(delegate.size());
+                    for (io.vertx.sqlclient.Row row : delegate) {
+                        list.add(candle(row, withIndicators));
                     }
                     return list;
                 });
+    }
+
+    /**
+     * What {@code GET /api/v1/assets/{symbol}/candles?timeframe=&limit=} sends when the series is not cached: the
+     * newest {@code $3} candles of a series ({@code bench/market/latest100.sql} runs exactly this text).
+     */
+    static final String LATEST = "SELECT id, candle_time, open_price, high_price, low_price, close_price, volume"
+            + " FROM price_data WHERE crypto_id = $1 AND timeframe = $2 ORDER BY candle_time DESC LIMIT $3";
+
+    /** The page statements, built once per shape (which bounds are given, order, archive, indicators). */
+    private static final String[] PAGE_SQL = new String[64];
+
+    static String pageSql(
+            boolean from, boolean to, boolean after, boolean newestFirst, boolean withArchive, boolean withIndicators) {
+        int shape = (from ? 1 : 0)
+                | (to ? 2 : 0)
+                | (after ? 4 : 0)
+                | (newestFirst ? 8 : 0)
+                | (withArchive ? 16 : 0)
+                | (withIndicators ? 32 : 0);
+        String sql = PAGE_SQL[shape];
+        if (sql == null) { // a benign race: every thread builds the same immutable string
+            sql = buildPageSql(from, to, after, newestFirst, withArchive, withIndicators);
+            PAGE_SQL[shape] = sql;
+        }
+        return sql;
+    }
+
+    private static String buildPageSql(
+            boolean from, boolean to, boolean after, boolean newestFirst, boolean withArchive, boolean withIndicators) {
+        String columns = "id, candle_time, open_price, high_price, low_price, close_price, volume"
+                + (withIndicators ? ", technical_indicators" : "");
+        int p = 3;
+        StringBuilder where = new StringBuilder(" WHERE crypto_id = $1 AND timeframe = $2");
+        if (from) {
+            where.append(" AND candle_time >= $").append(p++);
+        }
+        if (to) {
+            where.append(" AND candle_time < $").append(p++);
+        }
+        if (after) {
+            where.append(" AND candle_time > $").append(p++);
+        }
+        String order = newestFirst ? " ORDER BY candle_time DESC" : " ORDER BY candle_time";
+        String limit = " LIMIT $" + p;
+        if (withArchive) {
+            return "SELECT DISTINCT ON (candle_time) * FROM (SELECT " + columns + ", 0 AS source FROM price_data"
+                    + where + " UNION ALL SELECT " + columns + ", 1 AS source FROM price_data_archive" + where + ") u"
+                    + order + ", source" + limit;
+        }
+        return "SELECT " + columns + " FROM price_data" + where + order + limit;
+    }
+
+    /** Reads by column position; decimals straight from the driver's {@link Numeric} (no text round trip). */
+    private static CandleRow candle(io.vertx.sqlclient.Row row, boolean withIndicators) {
+        Map<String, Object> indicators = null;
+        if (withIndicators && row.getValue(7) instanceof JsonObject json) {
+            indicators = json.getMap();
+        }
+        OffsetDateTime time = row.getOffsetDateTime(1);
+        return new CandleRow(
+                row.getLong(0),
+                time == null ? null : time.toInstant(),
+                decimal(row, 2),
+                decimal(row, 3),
+                decimal(row, 4),
+                decimal(row, 5),
+                decimal(row, 6),
+                indicators);
+    }
+
+    /**
+     * A {@code numeric} column as {@link BigDecimal}. {@code Row.getBigDecimal} would print the driver's value to a
+     * string and parse it again; the value is the same.
+     */
+    private static BigDecimal decimal(io.vertx.sqlclient.Row row, int column) {
+        Object value = row.getValue(column);
+        if (value instanceof Numeric numeric && !numeric.isNaN()) {
+            BigDecimal decimal = numeric.bigDecimalValue();
+            if (decimal != null) {
+                return decimal;
+            }
+        }
+        return row.getBigDecimal(column);
     }
 
     /**

@@ -1,19 +1,22 @@
 package org.coinpilot.market.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.coinpilot.common.paging.Cursor;
 import org.coinpilot.common.paging.CursorPage;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.market.api.CandlePageJson;
 import org.coinpilot.market.api.CandleQuery;
 import org.coinpilot.market.api.CandleResponse;
 import org.coinpilot.market.config.MarketConfig;
@@ -25,6 +28,10 @@ import org.coinpilot.market.persistence.CandleRepository.CandleRow;
  * {@code (candle_time, id)}; without, the newest {@code limit} candles before {@code to} are returned (no next
  * cursor: nothing newer is stored). Ranges reaching past the timeframe's retention also read
  * {@code price_data_archive}, transparently.
+ *
+ * <p>A page is returned as its UTF-8 JSON ({@code CursorPage<CandleResponse>}): written by {@link CandlePageJson}
+ * without indicators, by Jackson with them. "Latest N" reads served by {@link HotCandleCache} return the page bytes
+ * the cache keeps with the series, so a hit does no JSON work; the bytes are those an uncached read writes.
  */
 @ApplicationScoped
 public class CandleService {
@@ -37,6 +44,8 @@ public class CandleService {
     private final MarketConfig config;
     private final Clock clock;
     private final HotCandleCache cache;
+    private final AssetIdCache assetIds;
+    private final ObjectMapper mapper;
 
     public CandleService(
             CandleRepository candles,
@@ -44,8 +53,12 @@ public class CandleService {
             AccessStatsService stats,
             MarketConfig config,
             Clock clock,
-            HotCandleCache cache) {
+            HotCandleCache cache,
+            AssetIdCache assetIds,
+            ObjectMapper mapper) {
+        this.mapper = mapper;
         this.cache = cache;
+        this.assetIds = assetIds;
         this.candles = candles;
         this.archive = archive;
         this.stats = stats;
@@ -56,29 +69,27 @@ public class CandleService {
     /** A checked candle query. */
     record Request(Timeframe timeframe, Instant from, Instant to, int limit, Cursor cursor, boolean withIndicators) {}
 
-    public Uni<CursorPage<CandleResponse>> candles(String symbol, CandleQuery query) {
+    /** One page of candles as JSON bytes. */
+    public Uni<byte[]> candles(String symbol, CandleQuery query) {
         Request request = check(query);
-        return assetId(symbol)
+        Long known = assetIds.get(symbol);
+        if (known != null) { // the usual case: no lookup stage in the pipeline
+            return counted(known, request);
+        }
+        return candles.findAssetId(symbol)
                 .onItem()
                 .ifNull()
                 .failWith(() ->
                         new ResourceNotFoundException("ASSET_NOT_FOUND", "No asset has the symbol '" + symbol + "'."))
-                .chain(cryptoId -> read(cryptoId, request).invoke(() -> stats.record(cryptoId, request.timeframe())));
+                .invoke(cryptoId -> assetIds.put(symbol, cryptoId))
+                .chain(cryptoId -> counted(cryptoId, request));
     }
 
-    private Uni<Long> assetId(String symbol) {
-        Long cached = cache.assetId(symbol);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
-        }
-        return candles.findAssetId(symbol).invoke(id -> {
-            if (id != null) {
-                cache.putAssetId(symbol, id);
-            }
-        });
+    private Uni<byte[]> counted(long cryptoId, Request request) {
+        return read(cryptoId, request).invoke(() -> stats.record(cryptoId, request.timeframe()));
     }
 
-    private Uni<CursorPage<CandleResponse>> read(long cryptoId, Request request) {
+    private Uni<byte[]> read(long cryptoId, Request request) {
         Duration retention = archive.retention(request.timeframe());
         Instant cutoff = retention == null ? null : clock.instant().minus(retention);
         boolean forward = request.from() != null || request.cursor() != null;
@@ -96,58 +107,110 @@ public class CandleService {
                             request.limit() + 1,
                             withArchive,
                             request.withIndicators())
-                    .map(rows -> toPage(rows, request.limit()));
+                    .map(rows -> forwardPage(rows, request.limit(), request.withIndicators()));
         }
         if (request.to() == null && !request.withIndicators() && cache.serves(request.limit())) {
-            List<CandleRow> hit = cache.newest(cryptoId, request.timeframe(), request.limit());
+            byte[] hit = cache.page(cryptoId, request.timeframe(), request.limit(), CandleService::json);
             if (hit != null) {
-                return toPageUni(hit);
+                return Uni.createFrom().item(hit);
             }
             long generation = cache.generation(cryptoId, request.timeframe());
             Request all = new Request(request.timeframe(), null, null, cache.size(), null, false);
-            return newest(cryptoId, all, cutoff)
-                    .invoke(rows -> cache.put(cryptoId, request.timeframe(), generation, rows))
-                    .chain(rows -> toPageUni(
-                            rows.size() <= request.limit()
-                                    ? rows
-                                    : rows.subList(rows.size() - request.limit(), rows.size())));
+            return newestDescending(cryptoId, all, false)
+                    .chain(rows -> rows.size() < all.limit() && cutoff != null
+                            ? newestDescending(cryptoId, all, true)
+                            : Uni.createFrom().item(rows))
+                    .map(descending -> {
+                        List<CandleRow> rows = ascending(descending);
+                        cache.put(cryptoId, request.timeframe(), generation, rows);
+                        byte[] page = cache.page(cryptoId, request.timeframe(), request.limit(), CandleService::json);
+                        return page != null ? page : json(tail(rows, request.limit()));
+                    });
         }
-        return newest(cryptoId, request, cutoff).chain(this::toPageUni);
+        return newestPage(cryptoId, request, cutoff);
     }
 
-    /** The newest {@code limit} candles before {@code to}, oldest first; the archive is read only when needed. */
-    private Uni<List<CandleRow>> newest(long cryptoId, Request request, Instant cutoff) {
-        return newest(cryptoId, request, false)
+    /**
+     * The newest {@code limit} candles before {@code to} as a page, oldest first; the archive is read only when
+     * the live table has fewer. One stage after the query on the usual path (each stage costs a context capture).
+     */
+    private Uni<byte[]> newestPage(long cryptoId, Request request, Instant cutoff) {
+        boolean indicators = request.withIndicators();
+        return newestDescending(cryptoId, request, false)
                 .chain(rows -> rows.size() < request.limit() && cutoff != null
-                        ? newest(cryptoId, request, true)
-                        : Uni.createFrom().item(rows));
+                        ? newestDescending(cryptoId, request, true).map(archived -> newestJson(archived, indicators))
+                        : Uni.createFrom().item(newestJson(rows, indicators)));
     }
 
-    private Uni<CursorPage<CandleResponse>> toPageUni(List<CandleRow> rows) {
-        return Uni.createFrom()
-                .item(new CursorPage<>(
-                        rows.stream().map(CandleService::toResponse).toList(), null));
+    /** The page of candles read newest first: written oldest first, without copying the list. */
+    private byte[] newestJson(List<CandleRow> descending, boolean indicators) {
+        if (indicators) {
+            return jackson(ascending(descending), null);
+        }
+        CandlePageJson page = new CandlePageJson(descending.size());
+        for (int i = descending.size() - 1; i >= 0; i--) {
+            write(page, descending.get(i));
+        }
+        return page.finish(null);
     }
 
-    private Uni<List<CandleRow>> newest(long cryptoId, Request request, boolean withArchive) {
+    /** The JSON of a page without indicators and without a next cursor, candles oldest first. */
+    static byte[] json(List<CandleRow> ascending) {
+        return json(ascending, null);
+    }
+
+    private static byte[] json(List<CandleRow> ascending, String nextCursor) {
+        CandlePageJson page = new CandlePageJson(ascending.size());
+        for (int i = 0, n = ascending.size(); i < n; i++) {
+            write(page, ascending.get(i));
+        }
+        return page.finish(nextCursor);
+    }
+
+    private static void write(CandlePageJson page, CandleRow row) {
+        page.candle(row.candleTime(), row.open(), row.high(), row.low(), row.close(), row.volume());
+    }
+
+    /** A page with indicators, through the application's Jackson mapper (what the REST layer would write). */
+    private byte[] jackson(List<CandleRow> ascending, String nextCursor) {
+        List<CandleResponse> items = new ArrayList<>(ascending.size());
+        for (CandleRow row : ascending) {
+            items.add(toResponse(row));
+        }
+        try {
+            return mapper.writeValueAsBytes(new CursorPage<>(items, nextCursor));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<CandleRow> ascending(List<CandleRow> descending) {
+        int n = descending.size();
+        List<CandleRow> ascending = new ArrayList<>(n);
+        for (int i = n - 1; i >= 0; i--) {
+            ascending.add(descending.get(i));
+        }
+        return ascending;
+    }
+
+    private static List<CandleRow> tail(List<CandleRow> rows, int limit) {
+        return rows.size() <= limit ? rows : rows.subList(rows.size() - limit, rows.size());
+    }
+
+    private Uni<List<CandleRow>> newestDescending(long cryptoId, Request request, boolean withArchive) {
         return candles.page(
-                        cryptoId,
-                        request.timeframe(),
-                        null,
-                        request.to(),
-                        null,
-                        true,
-                        request.limit(),
-                        withArchive,
-                        request.withIndicators())
-                .map(rows -> {
-                    List<CandleRow> ascending = new ArrayList<>(rows);
-                    Collections.reverse(ascending);
-                    return ascending;
-                });
+                cryptoId,
+                request.timeframe(),
+                null,
+                request.to(),
+                null,
+                true,
+                request.limit(),
+                withArchive,
+                request.withIndicators());
     }
 
-    private static CursorPage<CandleResponse> toPage(List<CandleRow> rows, int limit) {
+    private byte[] forwardPage(List<CandleRow> rows, int limit, boolean indicators) {
         boolean more = rows.size() > limit;
         List<CandleRow> page = more ? rows.subList(0, limit) : rows;
         String next = null;
@@ -155,7 +218,7 @@ public class CandleService {
             CandleRow last = page.get(page.size() - 1);
             next = new Cursor(last.candleTime(), last.id()).encode();
         }
-        return new CursorPage<>(page.stream().map(CandleService::toResponse).toList(), next);
+        return indicators ? jackson(page, next) : json(page, next);
     }
 
     static CandleResponse toResponse(CandleRow row) {

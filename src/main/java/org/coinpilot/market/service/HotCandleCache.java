@@ -2,9 +2,12 @@ package org.coinpilot.market.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.market.config.MarketConfig;
 import org.coinpilot.market.persistence.CandleRepository.CandleRow;
@@ -16,20 +19,75 @@ import org.coinpilot.market.persistence.CandleRepository.CandleRow;
  * process never serves a series older than its own last write. A load that started before an invalidation is not
  * stored (per-series generation), so a slow read cannot put back what a write replaced. Writes made by another
  * replica are not seen until the entry expires: a series is at most {@code coinpilot.market.candles.cache.ttl}
- * old (default 30 s, below the 1 min ingestion interval). Symbol → id lookups are cached for the same time.
+ * old (default 30 s, below the 1 min ingestion interval). Symbol → id lookups are cached by {@link AssetIdCache}.
+ *
+ * <p>Pre-serialized pages: next to its candles an entry keeps the encoded JSON of the "latest {@code limit}" pages
+ * read from it ({@link #page}), so that a hit does no JSON work. A page is built from the entry's own candles the
+ * first time that limit is read after the entry was (re)filled, and lives and dies with the entry: an invalidation,
+ * expiry, eviction or refill drops the entry and every page of it, so a page is never older than its candles.
+ * Cached reads never carry indicators ({@code include=indicators} always reads the database), so the limit is the
+ * whole page key. Bounded: at most {@link #MAX_PAGES_PER_SERIES} pages per series and {@link #MAX_PAGE_BYTES} of
+ * pages in all; beyond that the page is encoded per request (still from memory).
  */
 @ApplicationScoped
 public class HotCandleCache {
 
     record Key(long cryptoId, Timeframe timeframe) {}
 
-    private record Entry(List<CandleRow> newest, long loadedAtMillis) {}
+    /** Pages kept per series: the usual limits (the default 100, a chart's 500, …), not every value a client sends. */
+    static final int MAX_PAGES_PER_SERIES = 4;
 
-    private record Id(long id, long loadedAtMillis) {}
+    /** Bytes of pre-serialized pages over all series (a 100-candle page is ≈ 14 kB). */
+    static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
 
+    /**
+     * The newest candles of a series and the pages encoded from them. {@code pages} is written under the entry's
+     * lock and only while the entry is live, so that {@link #retire} gives back exactly the bytes it holds.
+     */
+    private final class Entry {
+        final List<CandleRow> newest;
+        final long loadedAtMillis;
+        final Map<Integer, byte[]> pages = new ConcurrentHashMap<>(MAX_PAGES_PER_SERIES);
+        private long pageBytes;
+        private boolean retired;
+
+        Entry(List<CandleRow> newest, long loadedAtMillis) {
+            this.newest = newest;
+            this.loadedAtMillis = loadedAtMillis;
+        }
+
+        /** Keeps {@code page} for {@code limit} unless over a bound or retired; returns the page to serve. */
+        synchronized byte[] keep(int limit, byte[] page) {
+            byte[] kept = pages.get(limit);
+            if (kept != null) {
+                return kept;
+            }
+            if (retired || pages.size() >= MAX_PAGES_PER_SERIES) {
+                return page;
+            }
+            if (allPageBytes.addAndGet(page.length) > MAX_PAGE_BYTES) {
+                allPageBytes.addAndGet(-page.length); // over the byte bound: served, not kept
+                return page;
+            }
+            pages.put(limit, page);
+            pageBytes += page.length;
+            return page;
+        }
+
+        /** Called once the entry is out of the map: its pages no longer count. */
+        synchronized void retire() {
+            if (!retired) {
+                retired = true;
+                allPageBytes.addAndGet(-pageBytes);
+                pageBytes = 0;
+                pages.clear();
+            }
+        }
+    }
+
+    private final AtomicLong allPageBytes = new AtomicLong();
     private final ConcurrentHashMap<Key, Entry> series = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, AtomicLong> generations = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Id> ids = new ConcurrentHashMap<>();
     private final boolean enabled;
     private final long ttlMillis;
     private final int size;
@@ -62,11 +120,40 @@ public class HotCandleCache {
         if (entry == null) {
             return null;
         }
-        if (expired(entry.loadedAtMillis())) {
-            series.remove(key, entry);
+        if (expired(entry.loadedAtMillis)) {
+            remove(key, entry);
             return null;
         }
-        List<CandleRow> rows = entry.newest();
+        return tail(entry.newest, limit);
+    }
+
+    /**
+     * The encoded page of the newest {@code limit} candles (oldest first), or null when the series is not cached or
+     * expired. Built with {@code encode} from the entry's candles the first time, then kept with the entry.
+     */
+    public byte[] page(long cryptoId, Timeframe timeframe, int limit, Function<List<CandleRow>, byte[]> encode) {
+        Key key = new Key(cryptoId, timeframe);
+        Entry entry = series.get(key);
+        if (entry == null) {
+            return null;
+        }
+        byte[] page = entry.pages.get(limit);
+        if (expired(entry.loadedAtMillis)) {
+            remove(key, entry);
+            return null;
+        }
+        if (page != null) {
+            return page;
+        }
+        return entry.keep(limit, encode.apply(tail(entry.newest, limit)));
+    }
+
+    /** Bytes of pages kept now, over all series. */
+    long pageBytes() {
+        return allPageBytes.get();
+    }
+
+    private static List<CandleRow> tail(List<CandleRow> rows, int limit) {
         return rows.size() <= limit ? rows : rows.subList(rows.size() - limit, rows.size());
     }
 
@@ -89,9 +176,12 @@ public class HotCandleCache {
         List<CandleRow> rows = List.copyOf(
                 ascending.size() <= size ? ascending : ascending.subList(ascending.size() - size, ascending.size()));
         Entry entry = new Entry(rows, clock.millis());
-        series.put(key, entry);
+        Entry replaced = series.put(key, entry);
+        if (replaced != null) {
+            replaced.retire();
+        }
         if (generation(cryptoId, timeframe) != generation) {
-            series.remove(key, entry); // a write came in meanwhile
+            remove(key, entry); // a write came in meanwhile
         }
     }
 
@@ -99,25 +189,15 @@ public class HotCandleCache {
     public void invalidate(long cryptoId, Timeframe timeframe) {
         Key key = new Key(cryptoId, timeframe);
         generations.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-        series.remove(key);
+        Entry removed = series.remove(key);
+        if (removed != null) {
+            removed.retire();
+        }
     }
 
-    /** The cached id of the asset with this symbol, or null. */
-    public Long assetId(String symbol) {
-        if (!enabled) {
-            return null;
-        }
-        Id id = ids.get(symbol);
-        if (id == null || expired(id.loadedAtMillis())) {
-            return null;
-        }
-        return id.id();
-    }
-
-    /** Remembers the id of a symbol for one time-to-live. */
-    public void putAssetId(String symbol, long id) {
-        if (enabled && (ids.size() < maxSeries || evictExpired() && ids.size() < maxSeries)) {
-            ids.put(symbol, new Id(id, clock.millis()));
+    private void remove(Key key, Entry entry) {
+        if (series.remove(key, entry)) {
+            entry.retire();
         }
     }
 
@@ -126,8 +206,12 @@ public class HotCandleCache {
     }
 
     private boolean evictExpired() {
-        series.entrySet().removeIf(e -> expired(e.getValue().loadedAtMillis()));
-        ids.entrySet().removeIf(e -> expired(e.getValue().loadedAtMillis()));
+        for (Iterator<Map.Entry<Key, Entry>> it = series.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, Entry> e = it.next();
+            if (expired(e.getValue().loadedAtMillis)) {
+                remove(e.getKey(), e.getValue());
+            }
+        }
         return series.size() < maxSeries;
     }
 }
