@@ -6,6 +6,8 @@
 #
 #   bench/alerts/run.sh                                   # N = 100000 and 1000000, F = 1 and 10, 3 repetitions
 #   SIZES=100000 FRACTIONS=1 REPEAT=1 bench/alerts/run.sh # a quick look
+#   KEEP_SCHEMA=1 ...                                    # leaves the data in place for psql experiments
+#   EXPLAIN=1 SIZES=1000000 FRACTIONS=10 REPEAT=1 bench/alerts/run.sh   # also prints the plan and trigger times
 #
 # Needs: the packaged app (./mvnw -B package -DskipTests), psql, and the system PostgreSQL 15
 # (pg_ctlcluster 15 main start) with a role bench/bench; the database bench_alerts is created when missing and
@@ -15,20 +17,21 @@
 # Data: 500 assets with 30 closed 1h candles each (previous close 98, latest close 100), 10,000 users, N
 # price_target alerts (frequency once, created two days ago) cycling through above / below / crosses_up, F % of
 # them with a level that fires. Between two passes every alert is re-armed, notifications are deleted and the tables
-# vacuumed, so each pass starts from the same state. The app pass also runs the other alert types' statements
+# vacuumed, so each pass starts from the same state; one unmeasured app pass warms the JVM first. The app pass also
+# runs the other alert types' statements
 # (they find no armed alert of their type), so it does strictly more work than the psql statement.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-bench_alerts}
-export PGPASSWORD=${DB_PASSWORD:-bench} PGUSER=${DB_USER:-bench}
+export PGPASSWORD=${DB_PASSWORD:-bench} PGUSER=${DB_USER:-bench} PGOPTIONS="-c client_min_messages=warning"
 SIZES=${SIZES:-"100000 1000000"} FRACTIONS=${FRACTIONS:-"1 10"} REPEAT=${REPEAT:-3} PORT=${PORT:-18482}
 BASE="http://127.0.0.1:$PORT"
 psql_() { psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 [ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
 if ! psql -h "$DB_HOST" -p "$DB_PORT" -d postgres -qAt -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
-  su postgres -c "createdb -O $PGUSER $DB_NAME" 2>/dev/null || psql -h "$DB_HOST" -p "$DB_PORT" -d postgres -c "CREATE DATABASE $DB_NAME"
+  su postgres -c "createdb -U postgres -O $PGUSER $DB_NAME" 2>/dev/null || psql -h "$DB_HOST" -p "$DB_PORT" -d postgres -c "CREATE DATABASE $DB_NAME"
 fi
 echo "== nproc: $(nproc); $(java -version 2>&1 | head -1); $(psql -h "$DB_HOST" -d "$DB_NAME" -qAt -c 'SHOW server_version'); $(date -u); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql_ -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
@@ -38,7 +41,7 @@ trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true' EXIT
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
-java -Xmx1g -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
+java -Xmx1g ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
      -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
      -Dcoinpilot.jobs.\"alerts.evaluate\".then= \
      -jar "$root/target/quarkus-app/quarkus-run.jar" > /tmp/coinpilot-alerts-bench.log 2>&1 &
@@ -53,7 +56,7 @@ psql_ <<'SQL'
 INSERT INTO cryptocurrencies (symbol, name, is_active, is_supported)
 SELECT 'BA' || lpad(g::text, 3, '0'), 'Bench asset ' || g, true, true FROM generate_series(1, 500) g;
 INSERT INTO users (email, password_hash, role, is_active)
-SELECT 'bench' || g || '@bench.coinpilot.dev', 'x', 'user', true FROM generate_series(1, 10000) g;
+SELECT 'bench' || g || '@bench.coinpilot.dev', 'x', 'public', true FROM generate_series(1, 10000) g;
 INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price, close_price, volume)
 SELECT c.id, '1h', date_trunc('hour', now()) - g * interval '1 hour',
        100, 101, 97, CASE g WHEN 1 THEN 100 WHEN 2 THEN 98 ELSE 99 END, 1000
@@ -101,6 +104,14 @@ FROM generate_series(0, $n - 1) g,
      (SELECT min(id) AS first FROM cryptocurrencies WHERE symbol LIKE 'BA%') c;
 SQL
     rearm
+    if [ -n "${EXPLAIN:-}" ]; then # the plan with trigger (foreign key) times, then back to the same state
+      psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt <<SQL
+PREPARE pass(timestamptz) AS $statement;
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE pass(now());
+SQL
+      rearm
+    fi
+    app_pass > /dev/null; rearm # warm-up: the service runs this job every minute, so measure it warm (JIT, plans)
     app_ms=() pg_ms=()
     for r in $(seq 1 "$REPEAT"); do
       read -r ms fired < <(app_pass); app_ms+=("$ms"); echo "N=$n F=$f% run $r: app $ms ms ($fired fired)"; rearm
@@ -115,4 +126,4 @@ echo "| alerts | triggering | psql statement, median ms | app pass, median ms | 
 echo "| --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"
 echo "done: $(date -u); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-psql_ -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
+[ -n "${KEEP_SCHEMA:-}" ] || psql_ -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"

@@ -83,9 +83,10 @@ notified AS (
                               'candleTime', to_char(f.candle_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                               'value', trim_scale(f.value)::text, 'level', trim_scale(f.trigger_value)::text),
            'high', 'alert:' || f.id || ':' || extract(epoch FROM f.candle_time)::bigint, f.id,
-           (SELECT coalesce(jsonb_agg(m.value ORDER BY m.n), '[]'::jsonb)
-            FROM jsonb_array_elements_text(f.notification_methods) WITH ORDINALITY AS m(value, n)
-            WHERE m.value IN ('webhook', 'email')),
+           CASE WHEN f.notification_methods = '["in_app"]'::jsonb THEN '[]'::jsonb
+                ELSE (SELECT coalesce(jsonb_agg(m.value ORDER BY m.n), '[]'::jsonb)
+                      FROM jsonb_array_elements_text(f.notification_methods) WITH ORDINALITY AS m(value, n)
+                      WHERE m.value IN ('webhook', 'email')) END,
            $1::timestamptz, $1::timestamptz
     FROM fired f
     JOIN cryptocurrencies c ON c.id = f.crypto_id
