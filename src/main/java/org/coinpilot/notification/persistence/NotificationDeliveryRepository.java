@@ -223,20 +223,6 @@ public class NotificationDeliveryRepository implements PanacheRepositoryBase<Not
                 .map(NotificationDeliveryRepository::preferences);
     }
 
-    /**
-     * Whether {@code notificationId} is a notification of {@code ownerId} that the API shows at {@code now} (due, not
-     * expired, not dismissed).
-     */
-    public Uni<Boolean> isVisibleNotificationOf(long notificationId, long ownerId, Instant now) {
-        return pool.preparedQuery("""
-                        SELECT 1 FROM notifications
-                        WHERE id = $1 AND user_id = $2 AND status <> 'dismissed'
-                          AND (scheduled_for IS NULL OR scheduled_for <= $3)
-                          AND (expires_at IS NULL OR expires_at > $3)""")
-                .execute(Tuple.of(notificationId, ownerId, odt(now)))
-                .map(rows -> rows.size() > 0);
-    }
-
     /** The deliveries of a notification of {@code ownerId}, by channel. */
     public Uni<List<NotificationDelivery>> listByNotificationAndOwner(long notificationId, long ownerId) {
         return list(

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.security.CurrentUser;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.notification.api.NotificationDeliveriesResponse;
@@ -21,11 +20,17 @@ import org.coinpilot.notification.persistence.NotificationDeliveryRepository;
 public class DeliveryLogService {
 
     private final NotificationDeliveryRepository repository;
+    private final NotificationService notifications;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public DeliveryLogService(NotificationDeliveryRepository repository, CurrentUser currentUser, Clock clock) {
+    public DeliveryLogService(
+            NotificationDeliveryRepository repository,
+            NotificationService notifications,
+            CurrentUser currentUser,
+            Clock clock) {
         this.repository = repository;
+        this.notifications = notifications;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -37,14 +42,8 @@ public class DeliveryLogService {
     @WithSession
     public Uni<NotificationDeliveriesResponse> deliveries(long id) {
         long ownerId = currentUser.userId();
-        return repository
-                .isVisibleNotificationOf(id, ownerId, Times.now(clock))
-                .invoke(visible -> {
-                    if (!visible) {
-                        throw new ResourceNotFoundException(
-                                "NOTIFICATION_NOT_FOUND", "You have no notification with id " + id + ".");
-                    }
-                })
+        return notifications
+                .load(id, Times.now(clock))
                 .chain(() -> repository.listByNotificationAndOwner(id, ownerId))
                 .chain(deliveries -> repository
                         .attemptsOf(deliveries.stream().map(d -> d.id).toList())

@@ -91,7 +91,8 @@ public class NotificationService {
         return load(id, Times.now(clock)).invoke(Notification::dismiss).replaceWithVoid();
     }
 
-    private Uni<Notification> load(long id, Instant now) {
+    /** The caller's notification {@code id} as the API shows it at {@code now}, else a 404 problem. */
+    Uni<Notification> load(long id, Instant now) {
         return notifications
                 .findVisibleByIdAndOwner(id, currentUser.userId(), now)
                 .onItem()
