@@ -11,14 +11,14 @@ import java.util.Arrays;
  * Writes the UTF-8 JSON of one page of candles without indicators straight into bytes: exactly what Jackson writes
  * for a {@code CursorPage<CandleResponse>} through {@link CandleResponseSerializer} ({@code {"items":[…]}}, then
  * {@code ,"nextCursor":"…"} when there is one; {@code time} as {@link DateTimeFormatter#ISO_INSTANT}; decimals as
- * {@link BigDecimal#toPlainString()} strings; {@code null} as null). {@code CandlePageJsonTest} compares the two on
- * many values.
+ * {@link BigDecimal#toPlainString()} strings; {@code null} as null). The decimals come in as that text already
+ * (PostgreSQL's, see {@code CandleRepository.CandleRow}). {@code CandlePageJsonTest} compares the two on many values.
  *
  * <p>Why not Jackson: a page is the hot path of the market API (100 candles × 6 values per request) and every value
- * is ASCII that needs no escaping (digits, {@code - . : T Z +}). Whole-second times of the years 1000–9999 and
- * decimals of at most 18 digits are formatted here without an intermediate {@code String}; anything else goes
- * through the JDK formatter. The date part is formatted once per day of the page (24 candles of 1h share it).
- * Indicators are not written here: pages with {@code include=indicators} go through Jackson.
+ * is ASCII that needs no escaping (digits, {@code - . : T Z +}). Whole-second times of the years 1000–9999 are
+ * formatted here without an intermediate {@code String}; other times go through the JDK formatter. The date part is
+ * formatted once per day of the page (24 candles of 1h share it). Indicators are not written here: pages with
+ * {@code include=indicators} go through Jackson.
  *
  * <p>One instance writes one page; not thread-safe.
  */
@@ -40,9 +40,6 @@ public final class CandlePageJson {
 
     private static final long LAST_FAST_SECOND = 253_402_300_799L;
 
-    /** Decimals with at most this many digits (and a scale of 0 to this) are formatted from their unscaled long. */
-    private static final int FAST_DIGITS = 18;
-
     private byte[] buf;
     private int len;
     private boolean first = true;
@@ -55,9 +52,11 @@ public final class CandlePageJson {
         put(START);
     }
 
-    /** Appends one candle. */
-    public CandlePageJson candle(
-            Instant time, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {
+    /**
+     * Appends one candle. The decimals are plain decimal text ({@link BigDecimal#toPlainString()}, which is also
+     * PostgreSQL's text of a {@code numeric}): written as JSON strings character for character.
+     */
+    public CandlePageJson candle(Instant time, String open, String high, String low, String close, String volume) {
         ensure(2 + TIME.length);
         if (!first) {
             buf[len++] = ',';
@@ -129,63 +128,27 @@ public final class CandlePageJson {
         len = at + 22;
     }
 
-    private void decimal(byte[] name, BigDecimal value) {
+    /** A decimal text as a JSON string: the characters a plain decimal has, nothing to escape. */
+    private void decimal(byte[] name, String text) {
         put(name);
-        if (value == null) {
+        if (text == null) {
             put(NULL);
             return;
         }
-        int scale = value.scale();
-        int digits = value.precision();
-        if (scale < 0 || scale > FAST_DIGITS || digits > FAST_DIGITS) {
-            quoted(value.toPlainString());
-            return;
-        }
-        long unscaled = value.unscaledValue().longValue();
-        // sign, "0." and leading zeros when digits <= scale, the digits, a point, two quotes
-        ensure(1 + 2 + scale + digits + 1 + 2);
+        int n = text.length();
+        ensure(n + 2);
         byte[] b = buf;
         int at = len;
         b[at++] = '"';
-        if (unscaled < 0) {
-            b[at++] = '-';
-            unscaled = -unscaled; // at most 18 digits: no overflow
-        }
-        if (scale == 0) {
-            at = digits(b, at, unscaled, digits);
-        } else if (digits > scale) {
-            int end = at + digits + 1;
-            int p = end;
-            for (int i = 0; i < scale; i++) {
-                b[--p] = (byte) ('0' + unscaled % 10);
-                unscaled /= 10;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-') {
+                throw new IllegalArgumentException("not a plain decimal: " + text);
             }
-            b[--p] = '.';
-            while (p > at) {
-                b[--p] = (byte) ('0' + unscaled % 10);
-                unscaled /= 10;
-            }
-            at = end;
-        } else {
-            b[at++] = '0';
-            b[at++] = '.';
-            for (int i = digits; i < scale; i++) {
-                b[at++] = '0';
-            }
-            at = digits(b, at, unscaled, digits);
+            b[at++] = (byte) c;
         }
         b[at++] = '"';
         len = at;
-    }
-
-    /** Writes the {@code count} decimal digits of {@code value} at {@code at}; returns the end. */
-    private static int digits(byte[] b, int at, long value, int count) {
-        int end = at + count;
-        for (int p = end - 1; p >= at; p--) {
-            b[p] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        return end;
     }
 
     /** A JSON string of ASCII characters that need no escaping (all this writer is given). */

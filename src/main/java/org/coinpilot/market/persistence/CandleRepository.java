@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -71,15 +70,22 @@ public class CandleRepository {
         }
     }
 
-    /** One stored candle, live or archived. */
+    /**
+     * One stored candle, live or archived, as the candles API reads it. The prices and the volume are PostgreSQL's
+     * text of the stored {@code numeric} ({@code numeric_out}: plain notation, the column's scale, e.g.
+     * {@code "64012.50000000"}), which is exactly {@link BigDecimal#toPlainString()} of the stored value, the form
+     * the API writes them in. This read model only ever goes out as JSON, so the text is carried as is instead of
+     * being parsed into a {@link BigDecimal} and printed again (that round trip was the largest single cost of an
+     * uncached page, docs/benchmarks.md "Market data"). Pages that go through Jackson parse it.
+     */
     public record CandleRow(
             long id,
             Instant candleTime,
-            BigDecimal open,
-            BigDecimal high,
-            BigDecimal low,
-            BigDecimal close,
-            BigDecimal volume,
+            String open,
+            String high,
+            String low,
+            String close,
+            String volume,
             Map<String, Object> indicators) {}
 
     /** A known gap. */
@@ -262,8 +268,8 @@ public class CandleRepository {
      * What {@code GET /api/v1/assets/{symbol}/candles?timeframe=&limit=} sends when the series is not cached: the
      * newest {@code $3} candles of a series ({@code bench/market/latest100.sql} runs exactly this text).
      */
-    static final String LATEST = "SELECT id, candle_time, open_price, high_price, low_price, close_price, volume"
-            + " FROM price_data WHERE crypto_id = $1 AND timeframe = $2 ORDER BY candle_time DESC LIMIT $3";
+    static final String LATEST = "SELECT id, candle_time, open_price::text, high_price::text, low_price::text,"
+            + " close_price::text, volume::text FROM price_data WHERE crypto_id = $1 AND timeframe = $2 ORDER BY candle_time DESC LIMIT $3";
 
     /** The page statements, built once per shape (which bounds are given, order, archive, indicators). */
     private static final String[] PAGE_SQL = new String[64];
@@ -286,7 +292,8 @@ public class CandleRepository {
 
     private static String buildPageSql(
             boolean from, boolean to, boolean after, boolean newestFirst, boolean withArchive, boolean withIndicators) {
-        String columns = "id, candle_time, open_price, high_price, low_price, close_price, volume"
+        String columns = "id, candle_time, open_price::text, high_price::text, low_price::text, close_price::text,"
+                + " volume::text"
                 + (withIndicators ? ", technical_indicators" : "");
         int p = 3;
         StringBuilder where = new StringBuilder(" WHERE crypto_id = $1 AND timeframe = $2");
@@ -309,7 +316,7 @@ public class CandleRepository {
         return "SELECT " + columns + " FROM price_data" + where + order + limit;
     }
 
-    /** Reads by column position; decimals straight from the driver's {@link Numeric} (no text round trip). */
+    /** Reads by column position; the decimals as the text PostgreSQL sent (see {@link CandleRow}). */
     private static CandleRow candle(io.vertx.sqlclient.Row row, boolean withIndicators) {
         Map<String, Object> indicators = null;
         if (withIndicators && row.getValue(7) instanceof JsonObject json) {
@@ -319,27 +326,12 @@ public class CandleRepository {
         return new CandleRow(
                 row.getLong(0),
                 time == null ? null : time.toInstant(),
-                decimal(row, 2),
-                decimal(row, 3),
-                decimal(row, 4),
-                decimal(row, 5),
-                decimal(row, 6),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getString(6),
                 indicators);
-    }
-
-    /**
-     * A {@code numeric} column as {@link BigDecimal}. {@code Row.getBigDecimal} would print the driver's value to a
-     * string and parse it again; the value is the same.
-     */
-    private static BigDecimal decimal(io.vertx.sqlclient.Row row, int column) {
-        Object value = row.getValue(column);
-        if (value instanceof Numeric numeric && !numeric.isNaN()) {
-            BigDecimal decimal = numeric.bigDecimalValue();
-            if (decimal != null) {
-                return decimal;
-            }
-        }
-        return row.getBigDecimal(column);
     }
 
     /**

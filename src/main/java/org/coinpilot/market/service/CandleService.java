@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,7 +224,17 @@ public class CandleService {
 
     static CandleResponse toResponse(CandleRow row) {
         return new CandleResponse(
-                row.candleTime(), row.open(), row.high(), row.low(), row.close(), row.volume(), row.indicators());
+                row.candleTime(),
+                decimal(row.open()),
+                decimal(row.high()),
+                decimal(row.low()),
+                decimal(row.close()),
+                decimal(row.volume()),
+                row.indicators());
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null ? null : new BigDecimal(text);
     }
 
     private Request check(CandleQuery query) {

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,6 @@ import org.coinpilot.common.test.TestTokens;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.market.client.BinanceClient;
 import org.coinpilot.market.job.CandleIngestJob;
-import org.coinpilot.market.persistence.CandleRepository;
-import org.coinpilot.market.persistence.CandleRepository.CandleRow;
 import org.coinpilot.market.service.HotCandleCache;
 import org.coinpilot.market.testing.FakeExchange;
 import org.coinpilot.market.testing.MarketTestData;
@@ -39,9 +38,6 @@ class CandleCachedPageTest {
 
     @Inject
     Pool pool;
-
-    @Inject
-    CandleRepository candles;
 
     @Inject
     HotCandleCache cache;
@@ -149,16 +145,27 @@ class CandleCachedPageTest {
         });
     }
 
-    /** What the endpoint wrote before pages were encoded by hand: Jackson on a CursorPage of CandleResponse. */
+    /**
+     * What the endpoint wrote before pages were encoded by hand: Jackson on a CursorPage of CandleResponse, with the
+     * decimals read as the driver's numeric values (not as PostgreSQL's text, which the endpoint now carries).
+     */
     private byte[] jacksonPage(long asset, int limit) {
-        List<CandleRow> newest = candles.page(asset, Timeframe.H1, null, null, null, true, limit, false, false)
-                .await()
-                .indefinitely();
         List<CandleResponse> items = new ArrayList<>();
-        for (int i = newest.size() - 1; i >= 0; i--) {
-            CandleRow r = newest.get(i);
-            items.add(new CandleResponse(r.candleTime(), r.open(), r.high(), r.low(), r.close(), r.volume(), null));
-        }
+        pool.preparedQuery("SELECT candle_time, open_price, high_price, low_price, close_price, volume FROM price_data"
+                        + " WHERE crypto_id = $1 AND timeframe = '1h' ORDER BY candle_time DESC LIMIT $2")
+                .execute(Tuple.of(asset, limit))
+                .await()
+                .indefinitely()
+                .forEach(r -> items.add(
+                        0,
+                        new CandleResponse(
+                                r.getOffsetDateTime(0).toInstant(),
+                                r.getBigDecimal(1),
+                                r.getBigDecimal(2),
+                                r.getBigDecimal(3),
+                                r.getBigDecimal(4),
+                                r.getBigDecimal(5),
+                                null)));
         try {
             return mapper.writeValueAsBytes(new CursorPage<>(items, null));
         } catch (Exception e) {

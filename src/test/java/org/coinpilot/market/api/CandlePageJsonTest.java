@@ -16,7 +16,10 @@ import org.coinpilot.common.paging.Cursor;
 import org.coinpilot.common.paging.CursorPage;
 import org.junit.jupiter.api.Test;
 
-/** {@link CandlePageJson} writes exactly what the application's Jackson mapper writes for the same page. */
+/**
+ * {@link CandlePageJson} writes exactly what the application's Jackson mapper writes for the same page, given the
+ * decimals' plain text ({@code CandleTextTest} checks that PostgreSQL sends exactly that text).
+ */
 @QuarkusTest
 class CandlePageJsonTest {
 
@@ -40,7 +43,13 @@ class CandlePageJsonTest {
                         decimal(random),
                         null);
                 items.add(c);
-                json.candle(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume());
+                json.candle(
+                        c.time(),
+                        plain(c.open()),
+                        plain(c.high()),
+                        plain(c.low()),
+                        plain(c.close()),
+                        plain(c.volume()));
             }
             String next = random.nextBoolean()
                     ? null
@@ -86,12 +95,18 @@ class CandlePageJsonTest {
             BigDecimal v = values.get(i % values.size());
             CandleResponse c = new CandleResponse(times.get(i % times.size()), v, v.negate(), null, v, v, null);
             items.add(c);
-            json.candle(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume());
+            json.candle(
+                    c.time(), plain(c.open()), plain(c.high()), plain(c.low()), plain(c.close()), plain(c.volume()));
         }
         assertThat(new String(json.finish(null), StandardCharsets.UTF_8))
                 .isEqualTo(mapper.writeValueAsString(new CursorPage<>(items, null)));
         assertThat(new CandlePageJson(0).finish(null))
                 .isEqualTo(mapper.writeValueAsBytes(new CursorPage<CandleResponse>(List.of(), null)));
+    }
+
+    /** What PostgreSQL sends for a stored numeric, and what {@code CandleRepository.CandleRow} carries. */
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     private static Instant time(Random random) {

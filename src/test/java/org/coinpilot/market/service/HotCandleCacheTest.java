@@ -103,8 +103,8 @@ class HotCandleCacheTest {
     static List<CandleRow> rows(int n) {
         List<CandleRow> rows = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            BigDecimal p = BigDecimal.valueOf(100 + i);
-            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, BigDecimal.ONE, null));
+            String p = BigDecimal.valueOf(100 + i).toPlainString();
+            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, "1.00", null));
         }
         return rows;
     }

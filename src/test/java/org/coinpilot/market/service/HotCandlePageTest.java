@@ -128,8 +128,8 @@ class HotCandlePageTest {
     static List<CandleRow> rows(int n, int base) {
         List<CandleRow> rows = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            BigDecimal p = BigDecimal.valueOf(base + i, 2);
-            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, BigDecimal.ONE, null));
+            String p = BigDecimal.valueOf(base + i, 2).toPlainString();
+            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, "1.00", null));
         }
         return rows;
     }
