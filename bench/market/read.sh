@@ -1,77 +1,84 @@
 #!/usr/bin/env bash
-# Read benchmark: GET latest 100 candles (wrk, 8 connections) vs pgbench running the same SQL (8 clients), one run.
+# Read benchmark: GET latest 100 candles (wrk, 8 connections) against pgbench running the same SQL (8 clients).
 # Needs: the packaged app (./mvnw -B package -DskipTests), wrk, pgbench, and a PostgreSQL database whose schema
 # public is DROPPED and rebuilt by the app's Flyway (default localhost:5432/bench, user/password bench).
-# JAVA_OPTS_APP adds JVM options to the app (e.g. -Dquarkus.datasource.reactive.cache-prepared-statements=true).
-# WARMUP (default 20s) of wrk precedes each measured wrk run (JIT on a shared 2-core VM).
-# Phases: app with the hot-series cache off -> wrk; pgbench; app with the cache on -> wrk; pgbench again.
+#
+# Two app processes run side by side: hot-series cache off (the uncached read) and on. After a warm-up of each
+# (WARMUP, default 60s: the C2 compiler is busy for a long time on 2 cores), ROUNDS (default 5) rounds each measure,
+# back to back, ROUND_SECONDS (default 10) of: wrk on the uncached app, wrk on the cached app, pgbench. Each round's
+# ratios compare runs seconds apart, so load from elsewhere on a shared machine hits both sides of a ratio alike;
+# the summary is the median over the rounds.
+#
+# pgbench uses -M prepared by default: the app keeps named prepared statements per connection
+# (quarkus.datasource.reactive.cache-prepared-statements=true), so the like-for-like baseline also skips parsing.
+# PGBENCH_MODE=extended gives the baseline that parses every time. JAVA_OPTS_APP adds JVM options to both apps.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-bench}
 export PGPASSWORD=${DB_PASSWORD:-bench} PGUSER=${DB_USER:-bench}
-DURATION=${DURATION:-20s} SECONDS_PG=${SECONDS_PG:-20} CONN=${CONN:-8} CANDLES=${CANDLES:-20000}
-PORT=${PORT:-18481}
-url="http://127.0.0.1:$PORT/api/v1/assets/BENCH/candles?timeframe=1h&limit=100"
+ROUNDS=${ROUNDS:-5} ROUND_SECONDS=${ROUND_SECONDS:-10} WARMUP=${WARMUP:-60s} CONN=${CONN:-8} CANDLES=${CANDLES:-20000}
+PGBENCH_MODE=${PGBENCH_MODE:-prepared} PORT=${PORT:-18481}
+UNCACHED_PORT=$PORT CACHED_PORT=$((PORT + 1))
+url() { echo "http://127.0.0.1:$1/api/v1/assets/BENCH/candles?timeframe=1h&limit=100"; }
 psql_() { psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
+[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
 echo "== nproc: $(nproc); $(java -version 2>&1 | head -1); $(date -u); load: $(cut -d' ' -f1-3 /proc/loadavg)"
-psql_ -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
+psql_ -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
 
-app_pid=
-start_app() { # $1 = cache enabled
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+start_app() { # $1 = port, $2 = cache enabled, $3 = run Flyway
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
-  java -Xmx1g ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
-       -Dquarkus.http.port="$PORT" -Dquarkus.log.level=WARN -Dcoinpilot.market.candles.cache.enabled="$1" \
-       -jar "$root/target/quarkus-app/quarkus-run.jar" > "/tmp/coinpilot-read-bench-$1.log" 2>&1 &
-  app_pid=$!
+  java -Xmx512m ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false \
+       -Dquarkus.scheduler.enabled=false -Dquarkus.flyway.migrate-at-start="$3" -Dquarkus.http.port="$1" \
+       -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -Dcoinpilot.market.candles.cache.enabled="$2" \
+       -jar "$root/target/quarkus-app/quarkus-run.jar" > "/tmp/coinpilot-read-bench-$2.log" 2>&1 &
+  pids+=($!)
   for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$1/q/health/ready" > /dev/null 2>&1 && return 0
     sleep 1
   done
-  echo "app did not start"; tail -50 "/tmp/coinpilot-read-bench-$1.log"; kill "$app_pid"; exit 1
-}
-stop_app() { kill "$app_pid"; wait "$app_pid" || true; }
-trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true' EXIT
-
-run_wrk() { # warm-up 5 s, then measured
-  wrk -t2 -c"$CONN" -d"${WARMUP:-20s}" "$url" > /dev/null
-  wrk -t2 -c"$CONN" -d"$DURATION" --latency "$url" > /tmp/coinpilot-read-bench-wrk.txt
-  cat /tmp/coinpilot-read-bench-wrk.txt >&2
-  awk '/Requests\/sec/ {print $2}' /tmp/coinpilot-read-bench-wrk.txt
-}
-run_pgbench() {
-  pgbench -h "$DB_HOST" -p "$DB_PORT" -n -M extended -c "$CONN" -j 2 -T "$SECONDS_PG" -D symbol=BENCH -D id="$id" \
-    -D tf=1h -D lim=100 -f "$here/latest100.sql" "$DB_NAME" > /tmp/coinpilot-read-bench-pgbench.txt 2>&1
-  cat /tmp/coinpilot-read-bench-pgbench.txt >&2
-  awk '/^tps/ {print $3}' /tmp/coinpilot-read-bench-pgbench.txt
+  echo "app did not start"; tail -50 "/tmp/coinpilot-read-bench-$2.log"; exit 1
 }
 
-start_app false
+start_app "$UNCACHED_PORT" false true # migrates the schema
+start_app "$CACHED_PORT" true false
 psql_ -c "INSERT INTO cryptocurrencies (symbol, name, is_active) VALUES ('BENCH', 'Bench coin', true)"
 id=$(psql_ -c "SELECT id FROM cryptocurrencies WHERE symbol = 'BENCH'")
 psql_ -c "INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price, close_price, volume)
           SELECT $id, '1h', date_trunc('hour', now()) - g * interval '1 hour', 100 + g % 7, 110 + g % 7, 90 + g % 7, 101 + g % 7, 1000 + g
           FROM generate_series(1, $CANDLES) g; ANALYZE price_data; ANALYZE cryptocurrencies;"
-curl -fs "$url" -o /tmp/coinpilot-read-bench-sample.json; head -c 300 /tmp/coinpilot-read-bench-sample.json; echo
-uncached=$(run_wrk)
-stop_app
-pg1=$(run_pgbench)
-start_app true
-curl -fs "$url" > /dev/null
-cached=$(run_wrk)
-stop_app
-pg2=$(run_pgbench)
+curl -fs "$(url "$UNCACHED_PORT")" -o /tmp/coinpilot-read-bench-sample.json; head -c 300 /tmp/coinpilot-read-bench-sample.json; echo
+cmp -s /tmp/coinpilot-read-bench-sample.json <(curl -fs "$(url "$CACHED_PORT")") || { echo "cached and uncached pages differ"; exit 1; }
+
+wrk -t2 -c"$CONN" -d"$WARMUP" "$(url "$UNCACHED_PORT")" > /dev/null
+wrk -t2 -c"$CONN" -d"$WARMUP" "$(url "$CACHED_PORT")" > /dev/null
+run_wrk() { wrk -t2 -c"$CONN" -d"${ROUND_SECONDS}s" "$(url "$1")" | awk '/Requests\/sec/ {print $2}'; }
+run_pgbench() {
+  pgbench -h "$DB_HOST" -p "$DB_PORT" -n -M "$PGBENCH_MODE" -c "$CONN" -j 2 -T "$ROUND_SECONDS" -D id="$id" -D tf=1h \
+    -D lim=100 -f "$here/latest100.sql" "$DB_NAME" 2>&1 | awk '/^tps/ {print $3}'
+}
+
 echo
-echo "| measure | value |"
-echo "| --- | --- |"
-echo "| endpoint, cache off (wrk -c$CONN, req/s) | $uncached |"
-echo "| endpoint, cache on (wrk -c$CONN, req/s) | $cached |"
-echo "| pgbench same SQL (-c$CONN, tps), after the uncached run | $pg1 |"
-echo "| pgbench same SQL (-c$CONN, tps), after the cached run | $pg2 |"
-awk -v u="$uncached" -v c="$cached" -v a="$pg1" -v b="$pg2" 'BEGIN {
-  p = (a + b) / 2; printf "| uncached / pgbench (mean of both) | %.2f |\n| cached / pgbench (mean of both) | %.2f |\n", u / p, c / p }'
-psql_ -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
+echo "| round | uncached req/s | cached req/s | pgbench -M $PGBENCH_MODE tps | uncached / pgbench | cached / pgbench | load |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+: > /tmp/coinpilot-read-bench-ratios.txt
+for round in $(seq 1 "$ROUNDS"); do
+  u=$(run_wrk "$UNCACHED_PORT")
+  c=$(run_wrk "$CACHED_PORT")
+  p=$(run_pgbench)
+  awk -v r="$round" -v u="$u" -v c="$c" -v p="$p" -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+    printf "| %d | %.0f | %.0f | %.0f | %.2f | %.2f | %s |\n", r, u, c, p, u / p, c / p, l }'
+  echo "$u $c $p" >> /tmp/coinpilot-read-bench-ratios.txt
+done
+echo
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'; }
+mu=$(awk '{ printf "%.4f\n", $1 / $3 }' /tmp/coinpilot-read-bench-ratios.txt | median)
+mc=$(awk '{ printf "%.4f\n", $2 / $3 }' /tmp/coinpilot-read-bench-ratios.txt | median)
+echo "| **median over $ROUNDS rounds** | | | | **$mu** | **$mc** | |"
+psql_ -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
 echo "done: $(date -u)"
