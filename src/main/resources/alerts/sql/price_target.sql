@@ -1,5 +1,9 @@
 -- alerts.evaluate, alert type price_target: one set-based statement (docs/alerts.md "Evaluation").
--- $1 = now (timestamptz). Run it with psql as: PREPARE pass(timestamptz) AS <this file>; EXECUTE pass(now());
+-- $1 = now (timestamptz); $2 = shard, $3 = shards (int): only the series with crypto_id % $3 = $2 are evaluated, so
+-- that the pass runs it as $3 statements in parallel, one per connection and transaction (coinpilot.alerts.evaluation-
+-- shards; $2 = 0, $3 = 1 evaluates everything). Run it with psql as:
+-- PREPARE pass(timestamptz, int, int) AS <this file>; EXECUTE pass(now(), 0, 1);
+-- (or EXECUTE pass(now(), 0, 2) and EXECUTE pass(now(), 1, 2) in two sessions at once, as the application does).
 -- Returns one row: fired (alerts updated), notified (notifications inserted), series (series checked).
 -- series: the distinct (crypto_id, timeframe) of the armed alerts, by a skip scan of ix_signal_alerts_armed (one index
 -- probe per series instead of reading every armed alert)
@@ -33,11 +37,13 @@ latest AS (
     LEFT JOIN LATERAL (SELECT d.close_price FROM price_data d
                        WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe AND d.candle_time < l.candle_time
                        ORDER BY d.candle_time DESC LIMIT 1) p ON true
+    WHERE s.crypto_id % $3::int = $2::int
 ),
 checked AS (
     INSERT INTO alert_series_checks AS c (alert_type, crypto_id, timeframe, checked_at, latest_candle)
     SELECT 'price_target', s.crypto_id, s.timeframe, $1::timestamptz, x.l_time
     FROM series s LEFT JOIN latest x ON x.crypto_id = s.crypto_id AND x.timeframe = s.timeframe
+    WHERE s.crypto_id % $3::int = $2::int
     ORDER BY s.crypto_id, s.timeframe
     ON CONFLICT (crypto_id, timeframe, alert_type)
         DO UPDATE SET checked_at = greatest(c.checked_at, EXCLUDED.checked_at), latest_candle = EXCLUDED.latest_candle
