@@ -8,6 +8,11 @@
 #   SIZES=100000 FRACTIONS=1 REPEAT=1 bench/alerts/run.sh # a quick look
 #   KEEP_SCHEMA=1 ...                                    # leaves the data in place for psql experiments
 #   EXPLAIN=1 SIZES=1000000 FRACTIONS=10 REPEAT=1 bench/alerts/run.sh   # also prints the plan and trigger times
+#   SHARDS=1 ...                                          # the statement unsplit (app and psql), default 2
+#
+# The price_target statement is sharded (docs/alerts.md "Evaluation"): the app runs it as SHARDS statements at once,
+# each on its own connection and transaction over the series with crypto_id % SHARDS = shard; the psql side does
+# the same with SHARDS psql sessions started together, timed from the first EXECUTE's start to the last one's end.
 #
 # Needs: the packaged app (./mvnw -B package -DskipTests), psql, and the system PostgreSQL 15
 # (pg_ctlcluster 15 main start) with a role bench/bench; the database bench_alerts is created when missing and
@@ -26,6 +31,7 @@ root="$(cd "$here/../.." && pwd)"
 DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-bench_alerts}
 export PGPASSWORD=${DB_PASSWORD:-bench} PGUSER=${DB_USER:-bench} PGOPTIONS="-c client_min_messages=warning"
 SIZES=${SIZES:-"100000 1000000"} FRACTIONS=${FRACTIONS:-"1 10"} REPEAT=${REPEAT:-3} PORT=${PORT:-18482}
+SHARDS=${SHARDS:-2} # coinpilot.alerts.evaluation-shards of the app, and psql sessions running the statement at once
 BASE="http://127.0.0.1:$PORT"
 psql_() { psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
@@ -43,7 +49,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
 java -Xmx1g ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
      -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
-     -Dcoinpilot.jobs.\"alerts.evaluate\".then= \
+     -Dcoinpilot.jobs.\"alerts.evaluate\".then= -Dcoinpilot.alerts.evaluation-shards="$SHARDS" \
      -jar "$root/target/quarkus-app/quarkus-run.jar" > /tmp/coinpilot-alerts-bench.log 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do curl -fs "$BASE/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
@@ -78,12 +84,23 @@ app_pass() { # prints "<ms> <fired>"
     "$BASE/api/v1/admin/jobs/alerts.evaluate/runs?wait=true" |
     python3 -c 'import json,sys; r=json.load(sys.stdin); assert r["status"]=="COMPLETED", r; print(round(float(r["executionTimeSeconds"])*1000), r["result"]["fired"])'
 }
-psql_pass() { # prints "<ms> <fired>"
-  psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt <<SQL | awk -F'|' '/^Time:/ {ms=$0; sub(/^Time: /, "", ms); sub(/ ms.*/, "", ms)} /\|/ {fired=$1} END {printf "%d %s\n", ms, fired}'
-PREPARE pass(timestamptz) AS $statement;
-\timing on
-EXECUTE pass(now());
+psql_pass() { # prints "<ms> <fired>": the statement's SHARDS parts in as many psql sessions at once, as the app runs
+  # them; each session prints the clock before and after its EXECUTE (connection and PREPARE excluded), the time is
+  # the last end minus the first start
+  local k out=()
+  for k in $(seq 0 $((SHARDS - 1))); do
+    out+=("$(mktemp)")
+    psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt > "${out[$k]}" <<SQL &
+PREPARE pass(timestamptz, int, int) AS $statement;
+SELECT 'start', extract(epoch FROM clock_timestamp());
+EXECUTE pass(now(), $k, $SHARDS);
+SELECT 'end', extract(epoch FROM clock_timestamp());
 SQL
+  done
+  wait
+  cat "${out[@]}" | awk -F'|' '$1 == "start" && (s == "" || $2 < s) {s = $2} $1 == "end" && $2 > e {e = $2}
+    NF == 3 {fired += $1} END {printf "%d %d\n", (e - s) * 1000, fired}'
+  rm -f "${out[@]}"
 }
 
 results=()
@@ -106,8 +123,8 @@ SQL
     rearm
     if [ -n "${EXPLAIN:-}" ]; then # the plan with trigger (foreign key) times, then back to the same state
       psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt <<SQL
-PREPARE pass(timestamptz) AS $statement;
-EXPLAIN (ANALYZE, BUFFERS) EXECUTE pass(now());
+PREPARE pass(timestamptz, int, int) AS $statement;
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE pass(now(), 0, 1);
 SQL
       rearm
     fi

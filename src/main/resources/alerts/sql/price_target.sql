@@ -1,5 +1,9 @@
 -- alerts.evaluate, alert type price_target: one set-based statement (docs/alerts.md "Evaluation").
--- $1 = now (timestamptz). Run it with psql as: PREPARE pass(timestamptz) AS <this file>; EXECUTE pass(now());
+-- $1 = now (timestamptz); $2 = shard, $3 = shards (int): only the series with crypto_id % $3 = $2 are evaluated, so
+-- that the pass runs it as $3 statements in parallel, one per connection and transaction (coinpilot.alerts.evaluation-
+-- shards; $2 = 0, $3 = 1 evaluates everything). Run it with psql as:
+-- PREPARE pass(timestamptz, int, int) AS <this file>; EXECUTE pass(now(), 0, 1);
+-- (or EXECUTE pass(now(), 0, 2) and EXECUTE pass(now(), 1, 2) in two sessions at once, as the application does).
 -- Returns one row: fired (alerts updated), notified (notifications inserted), series (series checked).
 -- series: the distinct (crypto_id, timeframe) of the armed alerts, by a skip scan of ix_signal_alerts_armed (one index
 -- probe per series instead of reading every armed alert)
@@ -15,45 +19,68 @@ WITH RECURSIVE series AS (
                           AND (a.crypto_id, a.timeframe) > (s.crypto_id, s.timeframe)
                         ORDER BY a.crypto_id, a.timeframe LIMIT 1) n
 ),
+-- latest: also the notification text that is the same for every alert of the series (symbol, candle time, close), built
+-- once per series instead of once per fired alert
 latest AS (
     SELECT s.crypto_id, s.timeframe, l.candle_time AS l_time, l.close_price AS l_close, p.close_price AS p_close,
            CASE s.timeframe WHEN '1m' THEN interval '1 minute' WHEN '5m' THEN interval '5 minutes'
                 WHEN '15m' THEN interval '15 minutes' WHEN '1h' THEN interval '1 hour' WHEN '4h' THEN interval '4 hours'
-                WHEN '1d' THEN interval '1 day' ELSE interval '7 days' END AS tf
+                WHEN '1d' THEN interval '1 day' ELSE interval '7 days' END AS tf,
+           c.symbol, trim_scale(l.close_price)::text AS value_text,
+           to_char(l.candle_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') AS candle_minute,
+           to_char(l.candle_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS candle_iso
     FROM series s
+    JOIN cryptocurrencies c ON c.id = s.crypto_id
     CROSS JOIN LATERAL (SELECT d.candle_time, d.close_price FROM price_data d
                         WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe
                         ORDER BY d.candle_time DESC LIMIT 1) l
     LEFT JOIN LATERAL (SELECT d.close_price FROM price_data d
                        WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe AND d.candle_time < l.candle_time
                        ORDER BY d.candle_time DESC LIMIT 1) p ON true
+    WHERE s.crypto_id % $3::int = $2::int
 ),
 checked AS (
     INSERT INTO alert_series_checks AS c (alert_type, crypto_id, timeframe, checked_at, latest_candle)
     SELECT 'price_target', s.crypto_id, s.timeframe, $1::timestamptz, x.l_time
     FROM series s LEFT JOIN latest x ON x.crypto_id = s.crypto_id AND x.timeframe = s.timeframe
+    WHERE s.crypto_id % $3::int = $2::int
     ORDER BY s.crypto_id, s.timeframe
     ON CONFLICT (crypto_id, timeframe, alert_type)
         DO UPDATE SET checked_at = greatest(c.checked_at, EXCLUDED.checked_at), latest_candle = EXCLUDED.latest_candle
     RETURNING 1
 ),
+-- hits: per series, four range scans of ix_signal_alerts_armed (alert_type, crypto_id, timeframe, condition,
+-- trigger_value): only the alerts whose level the latest close is beyond (above: level < L; below: level > L) or that
+-- the last candle moved across (crosses_up: P <= level < L; crosses_down: L < level <= P) are read, not every armed
+-- alert of the series. crosses is in both crossing ranges, which are disjoint (level < L vs level > L), so it appears
+-- at most once. A NULL P (no previous candle) or level matches no range.
 hits AS (
-    SELECT a.id, x.l_time AS candle_time, x.l_close AS value
+    SELECT a.id, x.l_time AS candle_time, x.l_close AS value, x.symbol, x.value_text, x.candle_minute, x.candle_iso
     FROM latest x
-    JOIN signal_alerts a
-      ON a.alert_type = 'price_target' AND a.crypto_id = x.crypto_id AND a.timeframe = x.timeframe
-     AND a.is_active AND NOT a.is_triggered
+    CROSS JOIN LATERAL (
+        SELECT a.id, a.expires_at, a.armed_at, a.created_at, a.last_fired_candle FROM signal_alerts a
+        WHERE a.alert_type = 'price_target' AND a.crypto_id = x.crypto_id AND a.timeframe = x.timeframe
+          AND a.is_active AND NOT a.is_triggered
+          AND a.condition = 'above' AND a.trigger_value < x.l_close
+        UNION ALL
+        SELECT a.id, a.expires_at, a.armed_at, a.created_at, a.last_fired_candle FROM signal_alerts a
+        WHERE a.alert_type = 'price_target' AND a.crypto_id = x.crypto_id AND a.timeframe = x.timeframe
+          AND a.is_active AND NOT a.is_triggered
+          AND a.condition = 'below' AND a.trigger_value > x.l_close
+        UNION ALL
+        SELECT a.id, a.expires_at, a.armed_at, a.created_at, a.last_fired_candle FROM signal_alerts a
+        WHERE a.alert_type = 'price_target' AND a.crypto_id = x.crypto_id AND a.timeframe = x.timeframe
+          AND a.is_active AND NOT a.is_triggered
+          AND a.condition IN ('crosses_up', 'crosses') AND a.trigger_value >= x.p_close AND a.trigger_value < x.l_close
+        UNION ALL
+        SELECT a.id, a.expires_at, a.armed_at, a.created_at, a.last_fired_candle FROM signal_alerts a
+        WHERE a.alert_type = 'price_target' AND a.crypto_id = x.crypto_id AND a.timeframe = x.timeframe
+          AND a.is_active AND NOT a.is_triggered
+          AND a.condition IN ('crosses_down', 'crosses') AND a.trigger_value > x.l_close AND a.trigger_value <= x.p_close
+    ) a
     WHERE (a.expires_at IS NULL OR a.expires_at > $1::timestamptz)
       AND x.l_time + x.tf > coalesce(a.armed_at, a.created_at)
       AND (a.last_fired_candle IS NULL OR a.last_fired_candle < x.l_time)
-      AND CASE a.condition
-              WHEN 'above' THEN x.l_close > a.trigger_value
-              WHEN 'below' THEN x.l_close < a.trigger_value
-              WHEN 'crosses_up' THEN x.p_close <= a.trigger_value AND x.l_close > a.trigger_value
-              WHEN 'crosses_down' THEN x.p_close >= a.trigger_value AND x.l_close < a.trigger_value
-              WHEN 'crosses' THEN (x.p_close <= a.trigger_value AND x.l_close > a.trigger_value)
-                               OR (x.p_close >= a.trigger_value AND x.l_close < a.trigger_value)
-              ELSE false END
 ),
 fired AS (
     UPDATE signal_alerts a
@@ -66,22 +93,22 @@ fired AS (
       AND (a.last_fired_candle IS NULL OR a.last_fired_candle < h.candle_time)
       AND (a.frequency <> 'every_time' OR a.triggered_at IS NULL
            OR a.triggered_at + make_interval(secs => coalesce(a.cooldown_seconds, 0)) <= $1::timestamptz)
-    RETURNING a.id, a.user_id, a.crypto_id, a.timeframe, a.condition, a.trigger_value, a.message,
-              a.notification_methods, h.candle_time, h.value
+    RETURNING a.id, a.user_id, a.timeframe, a.condition, a.message, a.notification_methods, h.candle_time,
+              h.symbol, h.value_text, h.candle_minute, h.candle_iso,
+              trim_scale(a.trigger_value)::text AS level, replace(a.condition, '_', ' ') AS condition_words
 ),
 notified AS (
     INSERT INTO notifications (user_id, notification_type, title, message, data, priority, idempotency_key, alert_id,
                                channels, created_at, updated_at)
+    -- every operand is non-null for a hit (symbol, close, condition and level matched), so || is format()'s text
     SELECT f.user_id, 'alert',
-           format('%s %s %s', c.symbol, replace(f.condition, '_', ' '), trim_scale(f.trigger_value)),
+           f.symbol || ' ' || f.condition_words || ' ' || f.level,
            coalesce(nullif(f.message, ''),
-                    format('%s closed at %s on the %s candle of %s: %s %s.', c.symbol, trim_scale(f.value),
-                           f.timeframe, to_char(f.candle_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'),
-                           replace(f.condition, '_', ' '), trim_scale(f.trigger_value))),
-           jsonb_build_object('alertId', f.id, 'symbol', c.symbol, 'alertType', 'PRICE_TARGET',
+                    f.symbol || ' closed at ' || f.value_text || ' on the ' || f.timeframe || ' candle of '
+                    || f.candle_minute || ': ' || f.condition_words || ' ' || f.level || '.'),
+           jsonb_build_object('alertId', f.id, 'symbol', f.symbol, 'alertType', 'PRICE_TARGET',
                               'condition', upper(f.condition), 'timeframe', f.timeframe,
-                              'candleTime', to_char(f.candle_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                              'value', trim_scale(f.value)::text, 'level', trim_scale(f.trigger_value)::text),
+                              'candleTime', f.candle_iso, 'value', f.value_text, 'level', f.level),
            'high', 'alert:' || f.id || ':' || extract(epoch FROM f.candle_time)::bigint, f.id,
            CASE WHEN f.notification_methods = '["in_app"]'::jsonb THEN '[]'::jsonb
                 ELSE (SELECT coalesce(jsonb_agg(m.value ORDER BY m.n), '[]'::jsonb)
@@ -89,7 +116,6 @@ notified AS (
                       WHERE m.value IN ('webhook', 'email')) END,
            $1::timestamptz, $1::timestamptz
     FROM fired f
-    JOIN cryptocurrencies c ON c.id = f.crypto_id
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING 1
 )

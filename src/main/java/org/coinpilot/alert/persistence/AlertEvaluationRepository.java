@@ -30,15 +30,17 @@ public class AlertEvaluationRepository {
     /** What one statement did. */
     public record PassCounts(long fired, long notified, long series) {}
 
-    /** Runs {@code evaluator}'s statement on {@code connection} (inside the caller's transaction) with {@code $1 = now}. */
-    public Uni<PassCounts> evaluate(SqlConnection connection, AlertEvaluator evaluator, Instant now) {
-        return connection
-                .preparedQuery(evaluator.sql())
-                .execute(Tuple.of(odt(now)))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new PassCounts(row.getLong("fired"), row.getLong("notified"), row.getLong("series"));
-                });
+    /**
+     * Runs {@code evaluator}'s statement on {@code connection} (inside the caller's transaction) with {@code $1 = now}
+     * and, for a {@link AlertEvaluator#sharded() sharded} one, {@code $2 = shard}, {@code $3 = shards}.
+     */
+    public Uni<PassCounts> evaluate(
+            SqlConnection connection, AlertEvaluator evaluator, Instant now, int shard, int shards) {
+        Tuple parameters = evaluator.sharded() ? Tuple.of(odt(now), shard, shards) : Tuple.of(odt(now));
+        return connection.preparedQuery(evaluator.sql()).execute(parameters).map(rows -> {
+            Row row = rows.iterator().next();
+            return new PassCounts(row.getLong("fired"), row.getLong("notified"), row.getLong("series"));
+        });
     }
 
     /** Key of a checked series. */

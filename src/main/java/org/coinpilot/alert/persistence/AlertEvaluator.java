@@ -25,6 +25,15 @@ public interface AlertEvaluator {
     /** The alert type this statement evaluates. */
     AlertType type();
 
-    /** The statement; {@code $1} is now. */
+    /** The statement; {@code $1} is now (and, when {@link #sharded()}, {@code $2} the shard, {@code $3} the shards). */
     String sql();
+
+    /**
+     * Whether the statement takes {@code $2 = shard} and {@code $3 = shards} (int) and evaluates only the series with
+     * {@code crypto_id % shards = shard}, so that the pass can run it as several statements in parallel, each on its
+     * own connection and in its own transaction. Exactly once still holds: the guard is per alert row.
+     */
+    default boolean sharded() {
+        return false;
+    }
 }

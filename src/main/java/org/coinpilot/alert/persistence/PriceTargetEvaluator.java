@@ -10,4 +10,10 @@ public class PriceTargetEvaluator extends SqlFileEvaluator {
     public PriceTargetEvaluator() {
         super(AlertType.PRICE_TARGET);
     }
+
+    /** The hot type (the benchmark's): {@code $2}/{@code $3} select its share of the series. */
+    @Override
+    public boolean sharded() {
+        return true;
+    }
 }

@@ -14,15 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.coinpilot.alert.config.AlertsConfig;
 import org.coinpilot.alert.persistence.AlertEvaluationRepository;
 import org.coinpilot.alert.persistence.AlertEvaluationRepository.PassCounts;
 import org.coinpilot.alert.persistence.AlertEvaluator;
 import org.coinpilot.common.time.Times;
 
 /**
- * One evaluation pass (docs/alerts.md "Evaluation"): every {@link AlertEvaluator} bean's statement, one after the
- * other, each in its own transaction on one connection of the reactive pool, with {@code $1 = now} from the clock.
- * A new alert type plugs in as one more evaluator bean.
+ * One evaluation pass (docs/alerts.md "Evaluation"): every {@link AlertEvaluator} bean's statement, one type after
+ * the other, each in its own transaction on one connection of the reactive pool, with {@code $1 = now} from the clock.
+ * A {@link AlertEvaluator#sharded() sharded} statement runs as {@code coinpilot.alerts.evaluation-shards} statements
+ * at once, each on its own pooled connection and transaction over a disjoint part of the series (no session is
+ * involved, so running them in parallel is allowed); their counts are summed. A new alert type plugs in as one more
+ * evaluator bean.
  */
 @ApplicationScoped
 public class AlertEvaluationService {
@@ -31,9 +35,14 @@ public class AlertEvaluationService {
     private final AlertEvaluationRepository evaluations;
     private final List<AlertEvaluator> evaluators;
     private final Clock clock;
+    private final int shards;
 
     public AlertEvaluationService(
-            Pool pool, AlertEvaluationRepository evaluations, Instance<AlertEvaluator> evaluators, Clock clock) {
+            Pool pool,
+            AlertEvaluationRepository evaluations,
+            Instance<AlertEvaluator> evaluators,
+            Clock clock,
+            AlertsConfig config) {
         this.pool = pool;
         this.evaluations = evaluations;
         List<AlertEvaluator> all = new ArrayList<>();
@@ -41,6 +50,7 @@ public class AlertEvaluationService {
         all.sort(Comparator.comparing(e -> e.type().ordinal()));
         this.evaluators = List.copyOf(all);
         this.clock = clock;
+        this.shards = config.evaluationShards();
     }
 
     /** What one pass did, per alert type. */
@@ -80,21 +90,40 @@ public class AlertEvaluationService {
                 .onItem()
                 .transformToUniAndConcatenate(evaluator -> {
                     long started = System.nanoTime();
-                    return pool.withTransaction(connection -> evaluations.evaluate(connection, evaluator, now))
-                            .invoke(counts -> {
-                                String type = evaluator.type().name().toLowerCase(Locale.ROOT);
-                                byType.put(type, counts);
-                                Log.debugf(
-                                        "alerts %s: %d fired, %d notified, %d series in %d ms",
-                                        type,
-                                        counts.fired(),
-                                        counts.notified(),
-                                        counts.series(),
-                                        (System.nanoTime() - started) / 1_000_000);
-                            });
+                    return evaluate(evaluator, now).invoke(counts -> {
+                        String type = evaluator.type().name().toLowerCase(Locale.ROOT);
+                        byType.put(type, counts);
+                        Log.debugf(
+                                "alerts %s: %d fired, %d notified, %d series in %d ms",
+                                type,
+                                counts.fired(),
+                                counts.notified(),
+                                counts.series(),
+                                (System.nanoTime() - started) / 1_000_000);
+                    });
                 })
                 .collect()
                 .last()
                 .map(ignored -> new PassReport(Map.copyOf(byType)));
+    }
+
+    /** One type: its statement in one transaction, or its shards in parallel, one transaction each. */
+    private Uni<PassCounts> evaluate(AlertEvaluator evaluator, Instant now) {
+        if (!evaluator.sharded() || shards == 1) {
+            return pool.withTransaction(connection -> evaluations.evaluate(connection, evaluator, now, 0, 1));
+        }
+        List<Uni<PassCounts>> parts = new ArrayList<>(shards);
+        for (int shard = 0; shard < shards; shard++) {
+            int part = shard;
+            parts.add(
+                    pool.withTransaction(connection -> evaluations.evaluate(connection, evaluator, now, part, shards)));
+        }
+        return Uni.join()
+                .all(parts)
+                .andFailFast()
+                .map(counts -> new PassCounts(
+                        counts.stream().mapToLong(PassCounts::fired).sum(),
+                        counts.stream().mapToLong(PassCounts::notified).sum(),
+                        counts.stream().mapToLong(PassCounts::series).sum()));
     }
 }
