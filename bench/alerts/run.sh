@@ -4,7 +4,7 @@
 # ?wait=true; its recorded execution time) against the same price_target statement
 # (src/main/resources/alerts/sql/price_target.sql) run directly with psql (the limit), in the same run.
 #
-#   bench/alerts/run.sh                                   # N = 100000 and 1000000, F = 1 and 10, 3 repetitions
+#   bench/alerts/run.sh                                   # N = 100000 and 1000000, F = 1 and 10, 5 repetitions
 #   SIZES=100000 FRACTIONS=1 REPEAT=1 bench/alerts/run.sh # a quick look
 #   KEEP_SCHEMA=1 ...                                    # leaves the data in place for psql experiments
 #   EXPLAIN=1 SIZES=1000000 FRACTIONS=10 REPEAT=1 bench/alerts/run.sh   # also prints the plan and trigger times
@@ -22,15 +22,16 @@
 # Data: 500 assets with 30 closed 1h candles each (previous close 98, latest close 100), 10,000 users, N
 # price_target alerts (frequency once, created two days ago) cycling through above / below / crosses_up, F % of
 # them with a level that fires. Between two passes every alert is re-armed, notifications are deleted and the tables
-# vacuumed, so each pass starts from the same state; one unmeasured app pass warms the JVM first. The app pass also
-# runs the other alert types' statements
-# (they find no armed alert of their type), so it does strictly more work than the psql statement.
+# vacuumed, so each pass starts from the same state; WARMUP_PASSES (3) unmeasured app passes warm the JVM and the
+# pooled connections' prepared statements first; then REPEAT (5) measured passes of each side, alternating; medians.
+# The app pass also runs the other alert types' statements (they find no armed alert of their type), so it does
+# strictly more work than the psql statement.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-bench_alerts}
 export PGPASSWORD=${DB_PASSWORD:-bench} PGUSER=${DB_USER:-bench} PGOPTIONS="-c client_min_messages=warning"
-SIZES=${SIZES:-"100000 1000000"} FRACTIONS=${FRACTIONS:-"1 10"} REPEAT=${REPEAT:-3} PORT=${PORT:-18482}
+SIZES=${SIZES:-"100000 1000000"} FRACTIONS=${FRACTIONS:-"1 10"} REPEAT=${REPEAT:-5} WARMUP_PASSES=${WARMUP_PASSES:-3} PORT=${PORT:-18482}
 SHARDS=${SHARDS:-2} # coinpilot.alerts.evaluation-shards of the app, and psql sessions running the statement at once
 BASE="http://127.0.0.1:$PORT"
 psql_() { psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt "$@"; }
@@ -128,7 +129,9 @@ EXPLAIN (ANALYZE, BUFFERS) EXECUTE pass(now(), 0, 1);
 SQL
       rearm
     fi
-    app_pass > /dev/null; rearm # warm-up: the service runs this job every minute, so measure it warm (JIT, plans)
+    for _ in $(seq 1 "$WARMUP_PASSES"); do # the service runs this job every minute: measure it warm (JIT, each
+      app_pass > /dev/null; rearm          # pooled connection's prepared statements)
+    done
     app_ms=() pg_ms=()
     for r in $(seq 1 "$REPEAT"); do
       read -r ms fired < <(app_pass); app_ms+=("$ms"); echo "N=$n F=$f% run $r: app $ms ms ($fired fired)"; rearm

@@ -1,7 +1,6 @@
 package org.coinpilot.alert.service;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.coinpilot.alert.config.AlertsConfig;
 import org.coinpilot.alert.persistence.AlertEvaluationRepository;
 import org.coinpilot.alert.persistence.AlertEvaluationRepository.PassCounts;
@@ -21,8 +21,8 @@ import org.coinpilot.alert.persistence.AlertEvaluator;
 import org.coinpilot.common.time.Times;
 
 /**
- * One evaluation pass (docs/alerts.md "Evaluation"): every {@link AlertEvaluator} bean's statement, one type after
- * the other, each in its own transaction on one connection of the reactive pool, with {@code $1 = now} from the clock.
+ * One evaluation pass (docs/alerts.md "Evaluation"): every {@link AlertEvaluator} bean's statement, all types at
+ * once, each in its own transaction on its own connection of the reactive pool, with {@code $1 = now} from the clock.
  * A {@link AlertEvaluator#sharded() sharded} statement runs as {@code coinpilot.alerts.evaluation-shards} statements
  * at once, each on its own pooled connection and transaction over a disjoint part of the series (no session is
  * involved, so running them in parallel is allowed); their counts are summed. A new alert type plugs in as one more
@@ -82,29 +82,40 @@ public class AlertEvaluationService {
         return evaluate(Times.now(clock));
     }
 
-    /** Evaluates at {@code now}. */
+    /**
+     * Evaluates at {@code now}: every type at once, each on its own connection(s) and transaction(s). The types touch
+     * disjoint alert rows, notification keys and series checks, so they need no order; a small type's statement
+     * then costs the pass nothing next to a large one. A type that fails does not stop the others; the pass fails
+     * once all have finished.
+     */
     public Uni<PassReport> evaluate(Instant now) {
-        Map<String, PassCounts> byType = new LinkedHashMap<>();
-        return Multi.createFrom()
-                .iterable(evaluators)
-                .onItem()
-                .transformToUniAndConcatenate(evaluator -> {
-                    long started = System.nanoTime();
-                    return evaluate(evaluator, now).invoke(counts -> {
-                        String type = evaluator.type().name().toLowerCase(Locale.ROOT);
-                        byType.put(type, counts);
-                        Log.debugf(
-                                "alerts %s: %d fired, %d notified, %d series in %d ms",
-                                type,
-                                counts.fired(),
-                                counts.notified(),
-                                counts.series(),
-                                (System.nanoTime() - started) / 1_000_000);
-                    });
-                })
-                .collect()
-                .last()
-                .map(ignored -> new PassReport(Map.copyOf(byType)));
+        Map<String, PassCounts> byType = new ConcurrentHashMap<>();
+        List<Uni<PassCounts>> types = new ArrayList<>(evaluators.size());
+        for (AlertEvaluator evaluator : evaluators) {
+            long started = System.nanoTime();
+            String type = evaluator.type().name().toLowerCase(Locale.ROOT);
+            types.add(evaluate(evaluator, now).invoke(counts -> {
+                byType.put(type, counts);
+                Log.debugf(
+                        "alerts %s: %d fired, %d notified, %d series in %d ms",
+                        type,
+                        counts.fired(),
+                        counts.notified(),
+                        counts.series(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }));
+        }
+        return Uni.join().all(types).andCollectFailures().map(ignored -> new PassReport(ordered(byType)));
+    }
+
+    /** The per-type counts in the evaluators' order (the job result lists them that way). */
+    private Map<String, PassCounts> ordered(Map<String, PassCounts> byType) {
+        Map<String, PassCounts> ordered = new LinkedHashMap<>();
+        for (AlertEvaluator evaluator : evaluators) {
+            String type = evaluator.type().name().toLowerCase(Locale.ROOT);
+            ordered.put(type, byType.get(type));
+        }
+        return ordered;
     }
 
     /** One type: its statement in one transaction, or its shards in parallel, one transaction each. */
