@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,16 +38,26 @@ public class AlertEvaluationService {
     private final Clock clock;
     private final int shards;
 
+    @Inject
     public AlertEvaluationService(
             Pool pool,
             AlertEvaluationRepository evaluations,
             Instance<AlertEvaluator> evaluators,
             Clock clock,
             AlertsConfig config) {
+        this(pool, evaluations, evaluators.stream().toList(), clock, config);
+    }
+
+    /** With these evaluators instead of every bean (tests). */
+    AlertEvaluationService(
+            Pool pool,
+            AlertEvaluationRepository evaluations,
+            List<AlertEvaluator> evaluators,
+            Clock clock,
+            AlertsConfig config) {
         this.pool = pool;
         this.evaluations = evaluations;
-        List<AlertEvaluator> all = new ArrayList<>();
-        evaluators.forEach(all::add);
+        List<AlertEvaluator> all = new ArrayList<>(evaluators);
         all.sort(Comparator.comparing(e -> e.type().ordinal()));
         this.evaluators = List.copyOf(all);
         this.clock = clock;
