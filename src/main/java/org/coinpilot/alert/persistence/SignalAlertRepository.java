@@ -31,13 +31,6 @@ public class SignalAlertRepository implements PanacheRepositoryBase<SignalAlert,
                 .map(n -> n > 0);
     }
 
-    /** The asset's armed rules (active, not yet triggered); served by {@code ix_signal_alerts_armed}. */
-    public Uni<List<SignalAlert>> listArmedByCrypto(long cryptoId) {
-        return list(
-                "cryptoId = :cryptoId and isActive = true and isTriggered = false order by id",
-                Parameters.with("cryptoId", cryptoId));
-    }
-
     /** One page of the owner's alerts, newest first. */
     public Uni<List<SignalAlert>> page(long ownerId, Filter filter, int pageIndex, int size) {
         HqlFilter where = where(ownerId, filter);
