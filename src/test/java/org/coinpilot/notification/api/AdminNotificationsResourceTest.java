@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.coinpilot.common.test.TestClock;
 import org.coinpilot.common.test.TestTokens;
+import org.coinpilot.market.testing.MarketTestData;
 import org.coinpilot.notification.service.NotificationReleaseService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class AdminNotificationsResourceTest {
         long inactive = NotificationTestData.user(pool, "public", false, false);
         long deleted = NotificationTestData.user(pool, "public", true, true);
         long service = NotificationTestData.user(pool, "service", true, false);
-        long recipients = NotificationTestData.count(
+        long recipients = MarketTestData.count(
                 pool,
                 "SELECT count(*) FROM users WHERE is_active AND deleted_at IS NULL AND role IN ('admin', 'public')");
         String key = "maint-" + UUID.randomUUID();
@@ -75,17 +76,16 @@ class AdminNotificationsResourceTest {
                 recipients));
 
         String rows = "SELECT count(*) FROM notifications WHERE idempotency_key = 'broadcast:' || $1 || ':' || $2";
-        assertThat(NotificationTestData.count(pool, rows, key, Long.toString(active)))
+        assertThat(MarketTestData.count(pool, rows, key, Long.toString(active))).isEqualTo(1);
+        assertThat(MarketTestData.count(pool, rows, key, Long.toString(anAdmin)))
                 .isEqualTo(1);
-        assertThat(NotificationTestData.count(pool, rows, key, Long.toString(anAdmin)))
-                .isEqualTo(1);
-        assertThat(NotificationTestData.count(pool, rows, key, Long.toString(inactive)))
+        assertThat(MarketTestData.count(pool, rows, key, Long.toString(inactive)))
                 .isZero();
-        assertThat(NotificationTestData.count(pool, rows, key, Long.toString(deleted)))
+        assertThat(MarketTestData.count(pool, rows, key, Long.toString(deleted)))
                 .isZero();
-        assertThat(NotificationTestData.count(pool, rows, key, Long.toString(service)))
+        assertThat(MarketTestData.count(pool, rows, key, Long.toString(service)))
                 .isZero();
-        assertThat(NotificationTestData.count(
+        assertThat(MarketTestData.count(
                         pool,
                         "SELECT count(*) FROM notifications WHERE data ->> 'broadcastId' = $1 AND sent_at IS NULL",
                         key))
@@ -103,7 +103,7 @@ class AdminNotificationsResourceTest {
 
         // the same Idempotency-Key again: nothing new
         broadcast(key, body).statusCode(202).body("created", equalTo(0));
-        assertThat(NotificationTestData.count(
+        assertThat(MarketTestData.count(
                         pool, "SELECT count(*) FROM notifications WHERE data ->> 'broadcastId' = $1", key))
                 .isEqualTo(recipients);
     }
@@ -115,16 +115,15 @@ class AdminNotificationsResourceTest {
         String key = "admins-" + UUID.randomUUID();
         Map<String, Object> body = body("Admins only");
         body.put("audience", "ADMIN");
-        long admins = NotificationTestData.count(
+        long admins = MarketTestData.count(
                 pool, "SELECT count(*) FROM users WHERE is_active AND deleted_at IS NULL AND role = 'admin'");
 
         broadcast(key, body).statusCode(202).body("created", equalTo((int) admins));
 
         String rows = "SELECT count(*) FROM notifications WHERE idempotency_key = 'broadcast:' || $1 || ':' || $2";
-        assertThat(NotificationTestData.count(pool, rows, key, Long.toString(anAdmin)))
+        assertThat(MarketTestData.count(pool, rows, key, Long.toString(anAdmin)))
                 .isEqualTo(1);
-        assertThat(NotificationTestData.count(pool, rows, key, Long.toString(user)))
-                .isZero();
+        assertThat(MarketTestData.count(pool, rows, key, Long.toString(user))).isZero();
     }
 
     @Test
@@ -137,7 +136,7 @@ class AdminNotificationsResourceTest {
         body.put("scheduledFor", now.plus(Duration.ofHours(1)).toString());
         body.put("expiresAt", now.plus(Duration.ofHours(3)).toString());
         broadcast(key, body).statusCode(202);
-        long id = NotificationTestData.count(
+        long id = MarketTestData.count(
                 pool,
                 "SELECT id FROM notifications WHERE idempotency_key = 'broadcast:' || $1 || ':' || $2",
                 key,
@@ -199,7 +198,7 @@ class AdminNotificationsResourceTest {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("status", equalTo(403));
-        assertThat(NotificationTestData.count(pool, "SELECT count(*) FROM notifications WHERE title = 'Nope'"))
+        assertThat(MarketTestData.count(pool, "SELECT count(*) FROM notifications WHERE title = 'Nope'"))
                 .isZero();
         given().contentType(ContentType.JSON)
                 .body(body("Nope"))

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.coinpilot.common.security.Roles;
 import org.coinpilot.common.test.TestTokens;
+import org.coinpilot.market.testing.MarketTestData;
 import org.coinpilot.notification.service.NotificationListener;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,7 +212,7 @@ class NotificationStreamTest {
         long user = NotificationTestData.user(pool);
         try (SseTestClient client = SseTestClient.open(stream, TestTokens.user(user), null)) {
             client.awaitComment("connected", WAIT);
-            long terminated = NotificationTestData.count(
+            long terminated = MarketTestData.count(
                     pool,
                     "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                             + " WHERE datname = current_database() AND pid <> pg_backend_pid()"

@@ -129,16 +129,6 @@ public final class NotificationTestData {
         return row.getValue(0);
     }
 
-    public static long count(Pool pool, String sql, Object... params) {
-        return pool.preparedQuery(sql)
-                .execute(Tuple.from(params))
-                .await()
-                .indefinitely()
-                .iterator()
-                .next()
-                .getLong(0);
-    }
-
     public static OffsetDateTime odt(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
