@@ -45,23 +45,23 @@ public class AlertEvaluationService {
             Instance<AlertEvaluator> evaluators,
             Clock clock,
             AlertsConfig config) {
-        this(pool, evaluations, evaluators.stream().toList(), clock, config);
+        this(pool, evaluations, evaluators.stream().toList(), clock, config.evaluationShards());
     }
 
-    /** With these evaluators instead of every bean (tests). */
+    /** With these evaluators instead of every bean, and this shard count (tests). */
     AlertEvaluationService(
             Pool pool,
             AlertEvaluationRepository evaluations,
             List<AlertEvaluator> evaluators,
             Clock clock,
-            AlertsConfig config) {
+            int shards) {
         this.pool = pool;
         this.evaluations = evaluations;
         List<AlertEvaluator> all = new ArrayList<>(evaluators);
         all.sort(Comparator.comparing(e -> e.type().ordinal()));
         this.evaluators = List.copyOf(all);
         this.clock = clock;
-        this.shards = config.evaluationShards();
+        this.shards = shards;
     }
 
     /** What one pass did, per alert type. */

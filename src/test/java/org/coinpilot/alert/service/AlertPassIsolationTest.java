@@ -69,8 +69,8 @@ class AlertPassIsolationTest {
         Instant candle = T0.minus(Duration.ofMinutes(30));
         AlertTestData.candle(pool, asset, "1h", candle, "100");
         AlertTestData.candle(pool, asset, "1h", candle.plus(Duration.ofHours(1)), "106");
-        AlertEvaluationService pass =
-                new AlertEvaluationService(pool, evaluations, List.of(BROKEN, percentageChange), clock, config);
+        AlertEvaluationService pass = new AlertEvaluationService(
+                pool, evaluations, List.of(BROKEN, percentageChange), clock, config.evaluationShards());
 
         assertThatThrownBy(() ->
                         pass.evaluate(T0.plus(Duration.ofMinutes(91))).await().indefinitely())
