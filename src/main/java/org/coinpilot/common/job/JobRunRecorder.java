@@ -15,8 +15,14 @@ public interface JobRunRecorder {
     /** Inserts a PENDING row and returns its id. */
     Uni<Long> created(String job, String taskType, JobTrigger trigger, Map<String, Object> params);
 
-    /** PENDING → RUNNING, with the start time. */
-    Uni<Void> running(long taskId, Instant startedAt);
+    /**
+     * PENDING → RUNNING, with the start time; called while the run holds its job's advisory lock. In the same
+     * transaction, the job's other runs still recorded as RUNNING, and those still PENDING that were created
+     * before {@code pendingBefore}, become FAILED with {@code interruptedError}: a run is only RUNNING while it holds
+     * the lock, so they were left by a process that stopped (crashed, killed, lost its database connection)
+     * before it could record their end. Returns how many were recorded as interrupted.
+     */
+    Uni<Integer> running(long taskId, String job, Instant startedAt, Instant pendingBefore, String interruptedError);
 
     /** The final status with its result or error and the execution time in seconds. */
     Uni<Void> finished(

@@ -32,7 +32,9 @@ import org.coinpilot.common.time.Times;
  *       ({@code pg_try_advisory_lock(namespace, hashtext(name))}); if another run on any replica holds it,
  *       the row becomes SKIPPED and nothing runs;
  *   <li>marks it RUNNING, runs the body with the configured timeout, and records COMPLETED with the result
- *       or FAILED with the error, plus the execution time;
+ *       or FAILED with the error, plus the execution time. A run is RUNNING only while it holds the lock, so
+ *       marking it RUNNING also records as FAILED ("interrupted") the job's runs a stopped process left
+ *       RUNNING, and those left PENDING for longer than the timeout;
  *   <li>releases the lock and the connection, whatever happened. A crashed process loses its connection,
  *       and PostgreSQL releases the lock with it;
  *   <li>after a completed run, runs the jobs configured to follow it ({@code coinpilot.jobs."NAME".then}),
@@ -182,7 +184,17 @@ public class JobRunner {
     private Uni<Void> runLocked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {
         Instant startedAt = Times.now(clock);
         JobContext context = new JobContext(taskId, trigger, params, startedAt);
-        return recorder.running(taskId, startedAt)
+        String interrupted = "interrupted: the process running it stopped before it finished (found by task " + taskId
+                + ", the job's next run)";
+        return recorder.running(taskId, job.name(), startedAt, startedAt.minus(config.timeout()), interrupted)
+                .invoke(count -> {
+                    if (count > 0) {
+                        Log.warnf(
+                                "job %s (task %d): %d earlier run(s) left unfinished by a stopped process recorded as"
+                                        + " failed",
+                                job.name(), taskId, count);
+                    }
+                })
                 .chain(() -> Uni.createFrom().deferred(() -> job.run(context)))
                 .ifNoItem()
                 .after(config.timeout())

@@ -43,6 +43,23 @@ public class BackgroundTaskRepository implements PanacheRepositoryBase<Backgroun
                 .list();
     }
 
+    /**
+     * Records as FAILED the runs of {@code taskName} other than {@code runningId} that are still RUNNING, or still
+     * PENDING and created before {@code pendingBefore}; returns how many.
+     */
+    public Uni<Integer> failInterrupted(
+            String taskName, long runningId, Instant pendingBefore, Instant completedAt, String error) {
+        return update(
+                "status = 'failed', errorMessage = :error, completedAt = :completedAt"
+                        + " where taskName = :name and id <> :id"
+                        + " and (status = 'running' or (status = 'pending' and createdAt < :pendingBefore))",
+                Parameters.with("error", error)
+                        .and("completedAt", completedAt)
+                        .and("name", taskName)
+                        .and("id", runningId)
+                        .and("pendingBefore", pendingBefore));
+    }
+
     private static HqlFilter where(Filter filter) {
         return new HqlFilter()
                 .equal("taskName", "taskName", filter.taskName())

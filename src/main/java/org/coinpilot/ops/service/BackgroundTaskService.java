@@ -47,13 +47,14 @@ public class BackgroundTaskService implements JobRunRecorder {
 
     @Override
     @WithTransaction
-    public Uni<Void> running(long taskId, Instant startedAt) {
+    public Uni<Integer> running(
+            long taskId, String job, Instant startedAt, Instant pendingBefore, String interruptedError) {
         return load(taskId)
                 .invoke(task -> {
                     task.status = RunStatus.RUNNING.dbValue();
                     task.startedAt = startedAt;
                 })
-                .replaceWithVoid();
+                .chain(() -> tasks.failInterrupted(job, taskId, pendingBefore, startedAt, interruptedError));
     }
 
     @Override

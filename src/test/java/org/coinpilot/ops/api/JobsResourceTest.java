@@ -12,20 +12,28 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.coinpilot.common.test.TestClock;
 import org.coinpilot.common.test.TestTokens;
 import org.coinpilot.ops.job.HealthSnapshotJob;
 import org.coinpilot.ops.job.TestJobs;
+import org.coinpilot.ops.service.RetentionTestData;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class JobsResourceTest {
 
     private static final String ADMIN = TestTokens.bearer(TestTokens.admin());
+
+    @Inject
+    Pool pool;
 
     @Test
     void shouldRunOneAndSkipTheOtherWhenTheSameJobIsFiredTwiceConcurrently() throws Exception {
@@ -66,6 +74,39 @@ class JobsResourceTest {
         assertThat(new java.math.BigDecimal(task.getString("executionTimeSeconds")))
                 .isGreaterThanOrEqualTo(new java.math.BigDecimal("0.040"));
         assertThat(task.getString("error")).isNull();
+    }
+
+    @Test
+    void shouldRecordRunsAStoppedProcessLeftUnfinishedAsFailedWhenTheJobRunsAgain() {
+        Instant now = TestClock.current();
+        // what a process killed mid-run leaves behind: its run RUNNING, a run it had recorded but not started PENDING
+        long leftRunning = RetentionTestData.task(pool, TestJobs.SlowJob.NAME, "running", now.minusSeconds(600));
+        long leftPending =
+                RetentionTestData.task(pool, TestJobs.SlowJob.NAME, "pending", now.minus(Duration.ofHours(2)));
+        // a run recorded a moment ago that may still be waiting for the lock, and another job's run: both untouched
+        long freshPending = RetentionTestData.task(pool, TestJobs.SlowJob.NAME, "pending", now.minusSeconds(5));
+        long otherJob = RetentionTestData.task(pool, TestJobs.FailingJob.NAME, "running", now.minusSeconds(600));
+
+        long id = runAndWait(TestJobs.SlowJob.NAME, 1)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+
+        for (long interrupted : List.of(leftRunning, leftPending)) {
+            JsonPath task = task(interrupted);
+            assertThat(task.getString("status")).isEqualTo("FAILED");
+            assertThat(task.getString("error"))
+                    .isEqualTo("interrupted: the process running it stopped before it finished (found by task " + id
+                            + ", the job's next run)");
+            assertThat(task.getString("completedAt")).isNotNull();
+        }
+        assertThat(task(freshPending).getString("status")).isEqualTo("PENDING");
+        assertThat(task(otherJob).getString("status")).isEqualTo("RUNNING");
+        // the stand-ins are done with: no later run of this class trips over them
+        RetentionTestData.deleteTasks(pool, List.of(freshPending, otherJob));
     }
 
     @Test
@@ -242,6 +283,15 @@ class JobsResourceTest {
         given().post("/api/v1/admin/jobs/{name}/runs", TestJobs.SlowJob.NAME)
                 .then()
                 .statusCode(401);
+    }
+
+    private static JsonPath task(long id) {
+        return given().header("Authorization", ADMIN)
+                .get("/api/v1/admin/tasks/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static Response runAndWait(String job, long millis) {

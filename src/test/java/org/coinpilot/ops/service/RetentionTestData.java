@@ -55,6 +55,14 @@ public final class RetentionTestData {
         return found;
     }
 
+    /** Deletes the {@code background_tasks} rows {@code ids}. */
+    public static void deleteTasks(Pool pool, List<Long> ids) {
+        pool.preparedQuery("DELETE FROM background_tasks WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .await()
+                .indefinitely();
+    }
+
     private static long id(Row row) {
         return row.getLong("id");
     }
