@@ -9,6 +9,8 @@
 #   KEEP_SCHEMA=1 ...                                    # leaves the data in place for psql experiments
 #   EXPLAIN=1 SIZES=1000000 FRACTIONS=10 REPEAT=1 bench/alerts/run.sh   # also prints the plan and trigger times
 #   SHARDS=1 ...                                          # the statement unsplit (app and psql), default 2
+#   ANCHOR=1 SIZES=1000000 FRACTIONS=10 bench/alerts/run.sh   # also times the issue's bare anchor statement
+#                                                         # (bench/alerts/anchor.sql), unsplit and in SHARDS sessions
 #
 # The price_target statement is sharded (docs/alerts.md "Evaluation"): the app runs it as SHARDS statements at once,
 # each on its own connection and transaction over the series with crypto_id % SHARDS = shard; the psql side does
@@ -72,10 +74,11 @@ ANALYZE cryptocurrencies; ANALYZE users; ANALYZE price_data;
 SQL
 
 statement=$(grep -v '^--' "$root/src/main/resources/alerts/sql/price_target.sql")
+anchor=$(grep -v '^--' "$here/anchor.sql")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 rearm() {
   psql_ -c "UPDATE signal_alerts SET is_triggered = false, last_fired_candle = NULL, triggered_at = NULL,
-                   trigger_count = 0, last_checked = NULL WHERE trigger_count > 0" \
+                   trigger_count = 0, last_checked = NULL WHERE trigger_count > 0 OR is_triggered" \
         -c "DELETE FROM notifications" -c "DELETE FROM alert_series_checks" \
         -c "VACUUM (ANALYZE) signal_alerts" -c "VACUUM (ANALYZE) notifications"
   psql_ -c "CHECKPOINT" 2>/dev/null || true
@@ -85,16 +88,16 @@ app_pass() { # prints "<ms> <fired>"
     "$BASE/api/v1/admin/jobs/alerts.evaluate/runs?wait=true" |
     python3 -c 'import json,sys; r=json.load(sys.stdin); assert r["status"]=="COMPLETED", r; print(round(float(r["executionTimeSeconds"])*1000), r["result"]["fired"])'
 }
-psql_pass() { # prints "<ms> <fired>": the statement's SHARDS parts in as many psql sessions at once, as the app runs
-  # them; each session prints the clock before and after its EXECUTE (connection and PREPARE excluded), the time is
-  # the last end minus the first start
-  local k out=()
-  for k in $(seq 0 $((SHARDS - 1))); do
+psql_pass() { # [statement] [shards]; prints "<ms> <fired>": the statement's shards (default: price_target.sql, SHARDS)
+  # in as many psql sessions at once, as the app runs them; each session prints the clock before and after its EXECUTE
+  # (connection and PREPARE excluded), the time is the last end minus the first start
+  local sql=${1:-$statement} shards=${2:-$SHARDS} k out=()
+  for k in $(seq 0 $((shards - 1))); do
     out+=("$(mktemp)")
     psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt > "${out[$k]}" <<SQL &
-PREPARE pass(timestamptz, int, int) AS $statement;
+PREPARE pass(timestamptz, int, int) AS $sql;
 SELECT 'start', extract(epoch FROM clock_timestamp());
-EXECUTE pass(now(), $k, $SHARDS);
+EXECUTE pass(now(), $k, $shards);
 SELECT 'end', extract(epoch FROM clock_timestamp());
 SQL
   done
@@ -104,7 +107,7 @@ SQL
   rm -f "${out[@]}"
 }
 
-results=()
+results=() anchors=()
 for n in $SIZES; do
   psql_ -c "TRUNCATE signal_alerts CASCADE"
   for f in $FRACTIONS; do
@@ -132,18 +135,33 @@ SQL
     for _ in $(seq 1 "$WARMUP_PASSES"); do # the service runs this job every minute: measure it warm (JIT, each
       app_pass > /dev/null; rearm          # pooled connection's prepared statements)
     done
-    app_ms=() pg_ms=()
+    app_ms=() pg_ms=() a1_ms=() as_ms=()
     for r in $(seq 1 "$REPEAT"); do
       read -r ms fired < <(app_pass); app_ms+=("$ms"); echo "N=$n F=$f% run $r: app $ms ms ($fired fired)"; rearm
       read -r ms fired < <(psql_pass); pg_ms+=("$ms"); echo "N=$n F=$f% run $r: psql $ms ms ($fired fired)"; rearm
+      if [ -n "${ANCHOR:-}" ]; then
+        read -r ms fired < <(psql_pass "$anchor" 1); a1_ms+=("$ms")
+        echo "N=$n F=$f% run $r: anchor statement $ms ms ($fired fired)"; rearm
+        read -r ms fired < <(psql_pass "$anchor" "$SHARDS"); as_ms+=("$ms")
+        echo "N=$n F=$f% run $r: anchor statement in $SHARDS sessions $ms ms ($fired fired)"; rearm
+      fi
     done
     a=$(printf '%s\n' "${app_ms[@]}" | median) p=$(printf '%s\n' "${pg_ms[@]}" | median)
     results+=("| $n | $f % | $p | $a | $(awk -v a="$a" -v p="$p" 'BEGIN {printf "%.2f", a / p}') |")
+    if [ -n "${ANCHOR:-}" ]; then
+      anchors+=("| $n | $f % | $(printf '%s\n' "${a1_ms[@]}" | median) | $(printf '%s\n' "${as_ms[@]}" | median) | $a |")
+    fi
   done
 done
 echo
 echo "| alerts | triggering | psql statement, median ms | app pass, median ms | app / psql |"
 echo "| --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"
+if [ -n "${ANCHOR:-}" ]; then
+  echo
+  echo "| alerts | triggering | anchor statement, median ms | anchor in $SHARDS sessions, median ms | app pass, median ms |"
+  echo "| --- | --- | --- | --- | --- |"
+  printf '%s\n' "${anchors[@]}"
+fi
 echo "done: $(date -u); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${KEEP_SCHEMA:-}" ] || psql_ -c "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"
