@@ -141,7 +141,11 @@ public class JobRunner {
         return pool.getConnection()
                 .chain(connection -> tryLock(connection, job.name())
                         .chain(locked -> locked
-                                ? runLocked(job, taskId, trigger, params).call(() -> unlock(connection, job.name()))
+                                // whatever happens in the run (even a failure before its Uni exists), the lock
+                                // goes: a session lock left on a pooled connection would skip the job's runs
+                                ? Uni.createFrom()
+                                        .deferred(() -> runLocked(job, taskId, trigger, params))
+                                        .eventually(() -> unlock(connection, job.name()))
                                 : skip(job, taskId))
                         .eventually(connection::close))
                 .chain(() -> recorder.find(taskId))
@@ -183,7 +187,6 @@ public class JobRunner {
 
     private Uni<Void> runLocked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {
         Instant startedAt = Times.now(clock);
-        JobContext context = new JobContext(taskId, trigger, params, startedAt);
         String interrupted = "interrupted: the process running it stopped before it finished (found by task " + taskId
                 + ", the job's next run)";
         return recorder.running(taskId, job.name(), startedAt, startedAt.minus(config.timeout()), interrupted)
@@ -195,7 +198,8 @@ public class JobRunner {
                                 job.name(), taskId, count);
                     }
                 })
-                .chain(() -> Uni.createFrom().deferred(() -> job.run(context)))
+                .chain(() ->
+                        Uni.createFrom().deferred(() -> job.run(new JobContext(taskId, trigger, params, startedAt))))
                 .ifNoItem()
                 .after(config.timeout())
                 .failWith(

@@ -14,10 +14,14 @@ public class PageQuery {
 
     public static final int MAX_SIZE = 100;
 
+    /** Highest page: the offset {@code page * size} must fit the {@code int} first-result of the queries. */
+    public static final int MAX_PAGE = 10_000_000;
+
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or greater")
-    @Parameter(description = "Zero-based page number")
+    @Min(value = 0, message = "must be between 0 and 10000000")
+    @Max(value = MAX_PAGE, message = "must be between 0 and 10000000")
+    @Parameter(description = "Zero-based page number, 0 to 10,000,000")
     public int page;
 
     @QueryParam("size")

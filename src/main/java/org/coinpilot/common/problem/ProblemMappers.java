@@ -242,12 +242,25 @@ public class ProblemMappers {
                     // a violation on the parameter itself: name it as the client sent it
                     return new Problem.Violation(source.name(parameter.getName()), in, violation.getMessage());
                 }
+                if (nodes.size() == 3 && nodes.get(2).getKind() == ElementKind.PROPERTY) {
+                    // a member of a @BeanParam: named by its own @QueryParam etc., not by its Java field
+                    ParameterSource member = source.member(nodes.get(2).getName());
+                    if (member != null) {
+                        return new Problem.Violation(
+                                member.name(nodes.get(2).getName()), member.in(), violation.getMessage());
+                    }
+                }
             }
         }
         StringBuilder field = new StringBuilder();
         for (int i = start; i < nodes.size(); i++) {
             Path.Node node = nodes.get(i);
             if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                // an element of a list or map itself (e.g. Map<String, @NotNull Object>): params[x]
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (node.isInIterable() && position != null && field.length() > 0) {
+                    field.append('[').append(position).append(']');
+                }
                 continue;
             }
             if (node.isInIterable() && field.length() > 0) {
@@ -323,40 +336,60 @@ public class ProblemMappers {
     }
 
     /** Where a resource method parameter comes from, read from its JAX-RS annotation. */
-    private record ParameterSource(String in, String declaredName) {
+    private record ParameterSource(String in, String declaredName, Class<?> beanClass) {
 
         static ParameterSource of(SimpleResourceInfo resource, int index) {
             if (resource == null || resource.getResourceClass() == null) {
-                return new ParameterSource("body", null);
+                return new ParameterSource("body", null, null);
             }
             Method method = findMethod(resource);
             if (method == null || index >= method.getParameterCount()) {
-                return new ParameterSource("body", null);
+                return new ParameterSource("body", null, null);
             }
             for (Annotation annotation : method.getParameterAnnotations()[index]) {
-                if (annotation instanceof QueryParam query) {
-                    return new ParameterSource("query", query.value());
-                }
-                if (annotation instanceof org.jboss.resteasy.reactive.RestQuery query) {
-                    return new ParameterSource("query", query.value());
-                }
-                if (annotation instanceof PathParam path) {
-                    return new ParameterSource("path", path.value());
-                }
-                if (annotation instanceof org.jboss.resteasy.reactive.RestPath path) {
-                    return new ParameterSource("path", path.value());
-                }
-                if (annotation instanceof HeaderParam header) {
-                    return new ParameterSource("header", header.value());
-                }
-                if (annotation instanceof CookieParam cookie) {
-                    return new ParameterSource("cookie", cookie.value());
-                }
                 if (annotation instanceof BeanParam) {
-                    return new ParameterSource("query", null);
+                    return new ParameterSource("query", null, method.getParameterTypes()[index]);
                 }
             }
-            return new ParameterSource("body", null);
+            return of(method.getParameterAnnotations()[index]);
+        }
+
+        /** The source a parameter's (or a bean parameter member's) JAX-RS annotation names. */
+        private static ParameterSource of(Annotation[] annotations) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof QueryParam query) {
+                    return new ParameterSource("query", query.value(), null);
+                }
+                if (annotation instanceof org.jboss.resteasy.reactive.RestQuery query) {
+                    return new ParameterSource("query", query.value(), null);
+                }
+                if (annotation instanceof PathParam path) {
+                    return new ParameterSource("path", path.value(), null);
+                }
+                if (annotation instanceof org.jboss.resteasy.reactive.RestPath path) {
+                    return new ParameterSource("path", path.value(), null);
+                }
+                if (annotation instanceof HeaderParam header) {
+                    return new ParameterSource("header", header.value(), null);
+                }
+                if (annotation instanceof CookieParam cookie) {
+                    return new ParameterSource("cookie", cookie.value(), null);
+                }
+            }
+            return new ParameterSource("body", null, null);
+        }
+
+        /** The member {@code property} of this @BeanParam, or null when it is none or carries no JAX-RS name. */
+        ParameterSource member(String property) {
+            for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
+                try {
+                    ParameterSource member = of(type.getDeclaredField(property).getAnnotations());
+                    return member.declaredName() == null ? null : member;
+                } catch (NoSuchFieldException e) {
+                    // declared higher up
+                }
+            }
+            return null;
         }
 
         String name(String parameterName) {

@@ -1,5 +1,6 @@
 package org.coinpilot.ops.api;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,4 +10,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RunJobRequest(
         @Schema(description = "Job-specific parameters, recorded with the run")
         @Size(max = 50, message = "may hold at most 50 parameters")
-        Map<String, Object> params) {}
+        Map<String, @NotNull(message = "must not be null") Object> params) {}

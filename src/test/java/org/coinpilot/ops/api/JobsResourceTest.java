@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -20,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.coinpilot.common.job.JobRun;
+import org.coinpilot.common.job.JobRunner;
+import org.coinpilot.common.job.JobTrigger;
+import org.coinpilot.common.job.RunStatus;
+import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.test.TestClock;
 import org.coinpilot.common.test.TestTokens;
 import org.coinpilot.ops.job.HealthSnapshotJob;
@@ -34,6 +40,9 @@ class JobsResourceTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    JobRunner runner;
 
     @Test
     void shouldRunOneAndSkipTheOtherWhenTheSameJobIsFiredTwiceConcurrently() throws Exception {
@@ -107,6 +116,36 @@ class JobsResourceTest {
         assertThat(task(otherJob).getString("status")).isEqualTo("RUNNING");
         // the stand-ins are done with: no later run of this class trips over them
         RetentionTestData.deleteTasks(pool, List.of(freshPending, otherJob));
+    }
+
+    @Test
+    void shouldAnswer400NamingTheParameterAndKeepTheJobRunnableWhenAParamIsNull() {
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .queryParam("wait", true)
+                .body("{\"params\":{\"millis\":\"1\",\"x\":null}}")
+                .post("/api/v1/admin/jobs/{name}/runs", TestJobs.SlowJob.NAME)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("params[x]"));
+
+        runAndWait(TestJobs.SlowJob.NAME, 1).then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void shouldRecordTheFailureAndReleaseTheLockWhenARunFailsBeforeItsJobStarts() {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("x", null); // JobContext refuses it: the run fails after the runner took the job's lock
+
+        JobRun failed = runOnVertx(params);
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.completedAt()).isNotNull();
+        // a lock left on the pooled connection would make every other run on that connection SKIPPED
+        for (int i = 0; i < 6; i++) {
+            assertThat(runOnVertx(Map.of("millis", "1")).status()).isEqualTo(RunStatus.COMPLETED);
+        }
     }
 
     @Test
@@ -269,6 +308,28 @@ class JobsResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingPageWhenItsOffsetWouldOverflow() {
+        // page × size past Integer.MAX_VALUE wrapped negative in the query's first result: a 500 before MAX_PAGE
+        for (String path : List.of("/api/v1/admin/tasks", "/api/v1/assets", "/api/v1/notifications")) {
+            given().header("Authorization", ADMIN)
+                    .queryParam("page", Integer.MAX_VALUE)
+                    .queryParam("size", 100)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", hasItems("page"));
+        }
+        given().header("Authorization", ADMIN)
+                .queryParam("page", PageQuery.MAX_PAGE)
+                .queryParam("size", PageQuery.MAX_SIZE)
+                .get("/api/v1/admin/tasks")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void shouldRefuseAnonymousAndNonAdminCallers() {
         given().get("/api/v1/admin/jobs").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
         given().header("Authorization", TestTokens.bearer(TestTokens.user(42)))
@@ -283,6 +344,16 @@ class JobsResourceTest {
         given().post("/api/v1/admin/jobs/{name}/runs", TestJobs.SlowJob.NAME)
                 .then()
                 .statusCode(401);
+    }
+
+    /** A run started as the CLI does, on a Vert.x context (the recorder's transactions need one). */
+    private JobRun runOnVertx(Map<String, Object> params) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(
+                    () -> runner.run(TestJobs.SlowJob.NAME, JobTrigger.CLI, params));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static JsonPath task(long id) {
