@@ -1,9 +1,7 @@
 package org.coinpilot.identity.api;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Filters of the activity lists. */
@@ -30,16 +28,12 @@ public class ActivityQuery {
     @Parameter(description = "create, update, delete, ...")
     public String action;
 
+    // from and to are text, parsed by the service: a typed parameter that fails to parse would be a 404
     @QueryParam("from")
-    @Parameter(description = "From this instant (inclusive), ISO-8601")
-    public Instant from;
+    @Parameter(description = "From this instant (inclusive), ISO-8601; before to")
+    public String from;
 
     @QueryParam("to")
     @Parameter(description = "Until this instant (exclusive), ISO-8601")
-    public Instant to;
-
-    @AssertTrue(message = "from must be before to")
-    boolean isRangeOrdered() {
-        return from == null || to == null || from.isBefore(to);
-    }
+    public String to;
 }

@@ -5,11 +5,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
+import org.coinpilot.common.problem.QueryParams;
 import org.coinpilot.common.security.AuditTrail;
 import org.coinpilot.common.security.CurrentUser;
 import org.coinpilot.identity.api.ActivityQuery;
@@ -105,8 +107,11 @@ public class ActivityService implements AuditTrail {
     }
 
     private static UserActivityRepository.Filter filter(Long userId, ActivityQuery query) {
+        Instant from = QueryParams.instant("from", query.from);
+        Instant to = QueryParams.instant("to", query.to);
+        QueryParams.requireOrdered("from", from, "to", to);
         return new UserActivityRepository.Filter(
-                userId, query.type, query.entityType, query.entityId, query.action, query.from, query.to);
+                userId, query.type, query.entityType, query.entityId, query.action, from, to);
     }
 
     static ActivityResponse toResponse(UserActivity a) {

@@ -86,6 +86,14 @@ class AdminUsersResourceTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("sort"));
+        // a @BeanParam member is named by its query parameter (q), not by its Java field
+        client.authorized(IdentityFixtures.adminToken())
+                .queryParam("q", "x".repeat(101))
+                .get("/api/v1/admin/users")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].in", equalTo("query"));
     }
 
     @Test

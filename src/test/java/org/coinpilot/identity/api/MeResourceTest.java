@@ -271,4 +271,45 @@ class MeResourceTest {
         assertThat(trail.getList("items.ipAddress", String.class)).containsOnly(client.ip);
         assertThat(trail.getList("items.sessionId")).doesNotContainNull();
     }
+
+    @Test
+    void shouldFilterActivitiesByTimeAndAnswer400NamingFromOrToWhenTheRangeIsBad() {
+        IdentityFixtures client = new IdentityFixtures();
+        String access = client.newUser(IdentityFixtures.uniqueEmail("activityrange"), mailbox)
+                .getString("accessToken");
+        client.authorized(access).post("/test/audited-probe").then().statusCode(200);
+
+        client.authorized(access)
+                .queryParam("entityType", "probe")
+                .queryParam("from", "2000-01-01T00:00:00Z")
+                .queryParam("to", "2999-01-01T00:00:00Z")
+                .get("/api/v1/me/activities")
+                .then()
+                .statusCode(200)
+                .body("items.activityType", hasItems("probe_created"));
+        client.authorized(access)
+                .queryParam("entityType", "probe")
+                .queryParam("to", "2000-01-01T00:00:00Z")
+                .get("/api/v1/me/activities")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+        // from not before to was a 500 (a class-level @AssertTrue on the parameter bean); a bad instant was a 404
+        for (String[] range : new String[][] {
+            {"2026-02-01T00:00:00Z", "2026-01-01T00:00:00Z", "from"},
+            {"2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "from"},
+            {"yesterday", "2026-01-01T00:00:00Z", "from"},
+            {"2026-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "to"}
+        }) {
+            client.authorized(access)
+                    .queryParam("from", range[0])
+                    .queryParam("to", range[1])
+                    .get("/api/v1/me/activities")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", hasItems(range[2]))
+                    .body("violations.in", hasItems("query"));
+        }
+    }
 }

@@ -1,0 +1,33 @@
+package org.coinpilot.common.problem;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Query parameters bound as text and parsed here, so that a bad value is a 400 naming the parameter (a typed JAX-RS
+ * query parameter that fails to parse is a 404).
+ */
+public final class QueryParams {
+
+    private QueryParams() {}
+
+    /** An ISO-8601 instant, or null when absent or blank. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestProblemException(
+                    name, "query", "must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z");
+        }
+    }
+
+    /** Fails naming {@code fromName} unless {@code from} is before {@code to} (either may be absent). */
+    public static void requireOrdered(String fromName, Instant from, String toName, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadRequestProblemException(fromName, "query", "must be before " + toName);
+        }
+    }
+}
