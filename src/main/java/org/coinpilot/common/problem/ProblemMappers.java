@@ -111,6 +111,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> invalidParameter(InvalidParameterException e, HttpServerRequest request) {
+        return respond(
+                ProblemType.VALIDATION, null, "The request has invalid fields.", List.of(e.violation()), request, e);
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> webApplication(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             // the framework wraps body-reading errors in a 400
