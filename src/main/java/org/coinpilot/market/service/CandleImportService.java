@@ -1,5 +1,6 @@
 package org.coinpilot.market.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,7 @@ import org.coinpilot.market.persistence.CandleRepository;
  *
  * <p>Values: prices are rounded HALF_EVEN to 8 decimals and volume to 2 ({@link CandleColumn}); a value with
  * more integer digits than its column holds ({@code numeric(20,8)}: 12, {@code numeric(30,2)}: 28) is refused.
+ * JSON numbers (as opposed to Binance's strings) are read as exact decimals, never through {@code double}.
  *
  * <p>Volume: CSV volume is taken as USD. For kline arrays the quote-asset volume (field 7, USDT) is used; a
  * row of only 6 fields (no quote volume) gets base volume × close. Both are rounded HALF_EVEN to cents.
@@ -54,7 +56,9 @@ public class CandleImportService {
         Timeframe tf = timeframe(timeframe);
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = mapper.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(body);
         } catch (Exception e) {
             throw new BadRequestProblemException("body", "body", "is not JSON");
         }

@@ -155,6 +155,52 @@ class MarketAdminTest {
     }
 
     @Test
+    void shouldRejectKlinesWhoseValuesDoNotFitTheColumnsAndReadJsonNumbersExactlyWhenGivenJson() {
+        long asset = MarketTestData.asset(pool, "IMN", false);
+        String symbol = MarketTestData.symbol(pool, asset);
+        // 2024-02-01T00:00:00Z onwards, hourly; quote volume in field 7 except in the 6-field row
+        String body = "["
+                + "[1706745600000,\"100\",\"110\",\"90\",\"105\",\"1\",1706749199999,\"1000\"],"
+                + "[1706749200000,1e400,1e400,1e400,1e400,1e400,1706752799999,1e400],"
+                + "[1706752800000,\"100\",\"110\",\"90\",\"105\",\"1\",1706756399999,\"1e30\"],"
+                + "[1706756400000,\"NaN\",\"110\",\"90\",\"105\",\"1\",1706759999999,\"5\"],"
+                + "[1706760000000,12345678901.12345678,12345678901.12345678,12345678901.12345678,"
+                + "12345678901.12345678,1,1706763599999,12345678901234567890123456.78],"
+                + "[1706763600000,\"100\",\"110\",\"90\",\"100\",\"1e27\"],"
+                + "[1706767200000,\"100\",\"110\",\"90\",\"100\",\"2.5\"]"
+                + "]";
+
+        JsonPath report = given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/admin/assets/{symbol}/candles/import?timeframe=1h", symbol)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(report.getInt("received")).isEqualTo(7);
+        assertThat(report.getInt("inserted")).isEqualTo(3);
+        assertThat(report.getList("rejected.row")).containsExactly(2, 3, 4, 6);
+        assertThat(report.getList("rejected.reason", String.class))
+                .containsExactly(
+                        "open: more than 12 integer digits (numeric(20,8))",
+                        "volume: more than 28 integer digits (numeric(30,2))",
+                        "open: not a decimal number",
+                        "volume: more than 28 integer digits (numeric(30,2))");
+        // JSON numbers are not read through double (which keeps ~17 significant digits)
+        assertThat(MarketTestData.count(
+                        pool,
+                        "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND close_price = 12345678901.12345678"
+                                + " AND volume = 12345678901234567890123456.78",
+                        asset))
+                .isEqualTo(1);
+        assertThat(MarketTestData.count(
+                        pool, "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND volume = 250", asset))
+                .isEqualTo(1);
+    }
+
+    @Test
     void shouldMoveOldCandlesToTheArchiveWithoutLossOrDuplicatesWhenTheArchiveJobRuns() {
         long asset = MarketTestData.asset(pool, "ARC", false);
         List<Kline> rows = new ArrayList<>();
