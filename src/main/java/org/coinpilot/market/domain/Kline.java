@@ -1,7 +1,6 @@
 package org.coinpilot.market.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import org.coinpilot.common.time.Timeframe;
 
@@ -21,10 +20,7 @@ public record Kline(
         BigDecimal volume,
         Instant closeTime) {
 
-    public static final int PRICE_SCALE = 8;
-    public static final int VOLUME_SCALE = 2;
-
-    /** A kline with prices and volume rounded to the column scales. */
+    /** A kline with prices and volume rounded to the column scales ({@link CandleColumn#round}). */
     public static Kline of(
             Instant openTime,
             BigDecimal open,
@@ -39,12 +35,12 @@ public record Kline(
                 price(high),
                 price(low),
                 price(close),
-                volume == null ? null : volume.setScale(VOLUME_SCALE, RoundingMode.HALF_EVEN),
+                volume == null ? null : CandleColumn.VOLUME.round(volume),
                 closeTime);
     }
 
     static BigDecimal price(BigDecimal value) {
-        return value.setScale(PRICE_SCALE, RoundingMode.HALF_EVEN);
+        return CandleColumn.PRICE.round(value);
     }
 
     /** Closed: its close time lies before {@code now} (Binance's close time is open + duration - 1 ms). */

@@ -1,5 +1,6 @@
 package org.coinpilot.market.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -15,15 +16,21 @@ import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.market.api.ImportReport;
+import org.coinpilot.market.domain.CandleColumn;
 import org.coinpilot.market.domain.CandleTimes;
 import org.coinpilot.market.domain.Kline;
 import org.coinpilot.market.persistence.CandleRepository;
 
 /**
  * Admin import of candles: Binance kline arrays (JSON) or CSV {@code open_time,open,high,low,close,volume}. Each
- * row is checked on its own (parsable numbers, high ≥ low and the other OHLC bounds, volume ≥ 0, aligned and
- * closed open time, no time twice); bad rows are reported with a reason and the rest is upserted in batches of
- * one statement, so importing the same file twice changes nothing.
+ * row is checked on its own (parsable open time and numbers, values that fit their columns, high ≥ low and the
+ * other OHLC bounds, prices positive, volume ≥ 0, aligned and closed open time, no time twice); bad rows are
+ * reported with a reason and the rest is upserted in batches of one statement, so importing the same file twice
+ * changes nothing. No row can make the statement fail: what the columns refuse is refused row by row first.
+ *
+ * <p>Values: prices are rounded HALF_EVEN to 8 decimals and volume to 2 ({@link CandleColumn}); a value with
+ * more integer digits than its column holds ({@code numeric(20,8)}: 12, {@code numeric(30,2)}: 28) is refused.
+ * JSON numbers (as opposed to Binance's strings) are read as exact decimals, never through {@code double}.
  *
  * <p>Volume: CSV volume is taken as USD. For kline arrays the quote-asset volume (field 7, USDT) is used; a
  * row of only 6 fields (no quote volume) gets base volume × close. Both are rounded HALF_EVEN to cents.
@@ -49,7 +56,9 @@ public class CandleImportService {
         Timeframe tf = timeframe(timeframe);
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = mapper.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(body);
         } catch (Exception e) {
             throw new BadRequestProblemException("body", "body", "is not JSON");
         }
@@ -97,26 +106,9 @@ public class CandleImportService {
             }
             Kline candle;
             try {
-                Instant open = openTime(f[0].trim());
-                BigDecimal close = new BigDecimal(f[4].trim());
-                BigDecimal volume;
-                if (kline && f.length > 7) {
-                    volume = new BigDecimal(f[7].trim());
-                } else if (kline) {
-                    volume = new BigDecimal(f[5].trim()).multiply(close);
-                } else {
-                    volume = new BigDecimal(f[5].trim());
-                }
-                candle = Kline.of(
-                        open,
-                        new BigDecimal(f[1].trim()),
-                        new BigDecimal(f[2].trim()),
-                        new BigDecimal(f[3].trim()),
-                        close,
-                        volume,
-                        null);
-            } catch (RuntimeException e) {
-                rejected.add(new ImportReport.RejectedRow(number, "unparsable number or time"));
+                candle = parse(f, kline);
+            } catch (RowRejected e) {
+                rejected.add(new ImportReport.RejectedRow(number, e.getMessage()));
                 continue;
             }
             String problem = candle.inconsistency();
@@ -158,6 +150,72 @@ public class CandleImportService {
         return candles.upsert(cryptoId, timeframe, valid.subList(from, to))
                 .invoke(() -> cache.invalidate(cryptoId, timeframe))
                 .chain(count -> upsertAll(cryptoId, timeframe, valid, to, total.plus(count)));
+    }
+
+    /**
+     * One row as a candle, or {@link RowRejected} naming the first field that cannot be stored: open time, then
+     * open, high, low, close, volume. A decimal must parse ({@code NaN}, {@code Infinity} do not) and fit its
+     * column once rounded HALF_EVEN to the column's scale ({@link CandleColumn}: prices {@code numeric(20,8)},
+     * volume {@code numeric(30,2)}); more decimals than the scale are rounded, not refused, and a positive price
+     * that rounds to 0 is refused. This is the only place both the CSV and the JSON rows are checked.
+     */
+    private static Kline parse(String[] f, boolean kline) {
+        Instant open;
+        try {
+            open = openTime(f[0].trim());
+        } catch (RuntimeException e) {
+            throw new RowRejected("open_time: not epoch milliseconds or an ISO-8601 instant");
+        }
+        BigDecimal o = price("open", f[1]);
+        BigDecimal h = price("high", f[2]);
+        BigDecimal l = price("low", f[3]);
+        BigDecimal c = price("close", f[4]);
+        BigDecimal volume;
+        if (kline && f.length > 7) {
+            volume = decimal("volume", f[7]); // quote-asset volume (USDT)
+        } else if (kline) {
+            try {
+                volume = decimal("volume", f[5]).multiply(c); // base volume × close
+            } catch (ArithmeticException e) {
+                throw new RowRejected("volume: base volume × close is out of range");
+            }
+        } else {
+            volume = decimal("volume", f[5]);
+        }
+        fits("volume", volume, CandleColumn.VOLUME);
+        return Kline.of(open, o, h, l, c, volume, null);
+    }
+
+    private static BigDecimal price(String field, String text) {
+        BigDecimal value = decimal(field, text);
+        fits(field, value, CandleColumn.PRICE);
+        if (value.signum() > 0 && CandleColumn.PRICE.round(value).signum() == 0) {
+            throw new RowRejected(field + ": rounds to 0 at " + CandleColumn.PRICE.scale() + " decimals ("
+                    + CandleColumn.PRICE.type() + "), prices must be positive");
+        }
+        return value;
+    }
+
+    private static void fits(String field, BigDecimal value, CandleColumn column) {
+        String overflow = column.overflow(value);
+        if (overflow != null) {
+            throw new RowRejected(field + ": " + overflow);
+        }
+    }
+
+    private static BigDecimal decimal(String field, String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new RowRejected(field + ": not a decimal number");
+        }
+    }
+
+    /** A row that is reported as rejected with this message as its reason. */
+    private static final class RowRejected extends RuntimeException {
+        RowRejected(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static Instant openTime(String text) {

@@ -59,7 +59,7 @@ class MarketAdminTest {
                 .containsExactly(
                         "high is lower than low",
                         "volume is negative",
-                        "unparsable number or time",
+                        "open: not a decimal number",
                         "duplicate open time 2024-01-01T00:00:00Z");
         assertThat(again.getInt("inserted")).isZero();
         assertThat(again.getInt("updated")).isZero();
@@ -88,6 +88,115 @@ class MarketAdminTest {
         assertThat(report.getInt("inserted")).isEqualTo(1);
         assertThat(MarketTestData.count(
                         pool, "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND volume = 1169995682.69", asset))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRejectRowsWhoseValuesDoNotFitTheColumnsOneByOneAndImportTheRestWhenGivenCsv() {
+        long asset = MarketTestData.asset(pool, "IMR", false);
+        String symbol = MarketTestData.symbol(pool, asset);
+        String csv = """
+                open_time,open,high,low,close,volume
+                2024-02-01T00:00:00Z,100,110,90,105,1000
+                2024-02-01T01:00:00Z,1e400,1e400,1e400,1e400,1e400
+                2024-02-01T02:00:00Z,100,110,90,105,1e30
+                2024-02-01T03:00:00Z,100,110,90,1000000000000,5
+                2024-02-01T04:00:00Z,999999999999.999999995,999999999999.999999995,1,1,5
+                2024-02-01T05:00:00Z,999999999999.99999999,999999999999.99999999,999999999999.99999999,999999999999.99999999,9999999999999999999999999999.99
+                2024-02-01T06:00:00Z,100.123456785,100.123456785,100.123456785,100.123456785,0.005
+                2024-02-01T07:00:00Z,1e-30,1,1e-30,1,1
+                2024-02-01T08:00:00Z,100,110,90,NaN,5
+                2024-02-01T09:00:00Z,100,110,90,105,Infinity
+                2024-02-01T10:00:00Z,0,110,90,105,5
+                2024-02-01T11:00:00Z,100,110,90,105,1e999999999
+                2024-02-01T12:00:00Z,1,1,1,1,1e-999999999
+                2024-02-01T13:00:00Z,100,110,90,105,1e-30
+                """;
+
+        JsonPath report = importCsv(symbol, csv);
+
+        assertThat(report.getInt("received")).isEqualTo(14);
+        assertThat(report.getInt("inserted")).isEqualTo(5);
+        assertThat(report.getList("rejected.row")).containsExactly(2, 3, 4, 5, 8, 9, 10, 11, 12);
+        assertThat(report.getList("rejected.reason", String.class))
+                .containsExactly(
+                        "open: more than 12 integer digits (numeric(20,8))",
+                        "volume: more than 28 integer digits (numeric(30,2))",
+                        "close: more than 12 integer digits (numeric(20,8))",
+                        "open: more than 12 integer digits (numeric(20,8))",
+                        "open: rounds to 0 at 8 decimals (numeric(20,8)), prices must be positive",
+                        "close: not a decimal number",
+                        "volume: not a decimal number",
+                        "prices must be positive",
+                        "volume: more than 28 integer digits (numeric(30,2))");
+        assertThat(MarketTestData.times(pool, asset, "1h"))
+                .containsExactly(
+                        Instant.parse("2024-02-01T00:00:00Z"),
+                        Instant.parse("2024-02-01T05:00:00Z"),
+                        Instant.parse("2024-02-01T06:00:00Z"),
+                        Instant.parse("2024-02-01T12:00:00Z"),
+                        Instant.parse("2024-02-01T13:00:00Z"));
+        // the largest values the columns hold are stored exactly; more decimals are rounded HALF_EVEN
+        assertThat(MarketTestData.count(
+                        pool,
+                        "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND high_price = 999999999999.99999999"
+                                + " AND volume = 9999999999999999999999999999.99",
+                        asset))
+                .isEqualTo(1);
+        assertThat(MarketTestData.count(
+                        pool,
+                        "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND open_price = 100.12345678"
+                                + " AND close_price = 100.12345678 AND volume = 0",
+                        asset))
+                .isEqualTo(1);
+        assertThat(MarketTestData.count(
+                        pool, "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND volume = 0", asset))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void shouldRejectKlinesWhoseValuesDoNotFitTheColumnsAndReadJsonNumbersExactlyWhenGivenJson() {
+        long asset = MarketTestData.asset(pool, "IMN", false);
+        String symbol = MarketTestData.symbol(pool, asset);
+        // 2024-02-01T00:00:00Z onwards, hourly; quote volume in field 7 except in the 6-field row
+        String body = "["
+                + "[1706745600000,\"100\",\"110\",\"90\",\"105\",\"1\",1706749199999,\"1000\"],"
+                + "[1706749200000,1e400,1e400,1e400,1e400,1e400,1706752799999,1e400],"
+                + "[1706752800000,\"100\",\"110\",\"90\",\"105\",\"1\",1706756399999,\"1e30\"],"
+                + "[1706756400000,\"NaN\",\"110\",\"90\",\"105\",\"1\",1706759999999,\"5\"],"
+                + "[1706760000000,12345678901.12345678,12345678901.12345678,12345678901.12345678,"
+                + "12345678901.12345678,1,1706763599999,12345678901234567890123456.78],"
+                + "[1706763600000,\"100\",\"110\",\"90\",\"100\",\"1e27\"],"
+                + "[1706767200000,\"100\",\"110\",\"90\",\"100\",\"2.5\"]"
+                + "]";
+
+        JsonPath report = given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/admin/assets/{symbol}/candles/import?timeframe=1h", symbol)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(report.getInt("received")).isEqualTo(7);
+        assertThat(report.getInt("inserted")).isEqualTo(3);
+        assertThat(report.getList("rejected.row")).containsExactly(2, 3, 4, 6);
+        assertThat(report.getList("rejected.reason", String.class))
+                .containsExactly(
+                        "open: more than 12 integer digits (numeric(20,8))",
+                        "volume: more than 28 integer digits (numeric(30,2))",
+                        "open: not a decimal number",
+                        "volume: more than 28 integer digits (numeric(30,2))");
+        // JSON numbers are not read through double (which keeps ~17 significant digits)
+        assertThat(MarketTestData.count(
+                        pool,
+                        "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND close_price = 12345678901.12345678"
+                                + " AND volume = 12345678901234567890123456.78",
+                        asset))
+                .isEqualTo(1);
+        assertThat(MarketTestData.count(
+                        pool, "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND volume = 250", asset))
                 .isEqualTo(1);
     }
 

@@ -1,0 +1,57 @@
+package org.coinpilot.market.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A decimal column a candle is stored in, as PostgreSQL {@code numeric(precision, scale)}: values are rounded
+ * HALF_EVEN to {@code scale} decimals here (before they reach the database, which then stores them as sent), and
+ * a rounded value with more than {@code precision - scale} integer digits cannot be stored at all (SQL state
+ * 22003, numeric field overflow).
+ *
+ * <p>The limits are those of {@code price_data} and {@code price_data_archive} in
+ * {@code src/main/resources/db/migration/V003__market_assets_candles.sql}; change them together.
+ */
+public record CandleColumn(int precision, int scale) {
+
+    /** {@code open_price}, {@code high_price}, {@code low_price}, {@code close_price numeric(20,8)}. */
+    public static final CandleColumn PRICE = new CandleColumn(20, 8);
+
+    /** {@code volume numeric(30,2)} (USD). */
+    public static final CandleColumn VOLUME = new CandleColumn(30, 2);
+
+    /** The column type as in the migration, e.g. {@code numeric(20,8)}. */
+    public String type() {
+        return "numeric(" + precision + "," + scale + ")";
+    }
+
+    /** Integer digits the column holds: {@code precision - scale}. */
+    public int integerDigits() {
+        return precision - scale;
+    }
+
+    /** {@code value} rounded HALF_EVEN to the column's scale (may still be too large for it: {@link #overflow}). */
+    public BigDecimal round(BigDecimal value) {
+        // |value| < 10^(precision - scale) of the BigDecimal; below a tenth of the last place it rounds to zero.
+        // Answered without setScale, which would build a power of ten as long as the exponent (1e-999999999).
+        if (value.signum() == 0 || value.precision() - value.scale() < -scale) {
+            return BigDecimal.ZERO.setScale(scale);
+        }
+        return value.setScale(scale, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * Why {@code value} cannot be stored in this column once rounded ({@link #round}), or null when it can, e.g.
+     * {@code "more than 12 integer digits (numeric(20,8))"}. Cheap for any exponent: a value of more integer digits
+     * than the column holds is refused before rounding (rounding never makes it shorter).
+     */
+    public String overflow(BigDecimal value) {
+        if (value.signum() == 0) {
+            return null; // 0E+50 has 51 "integer digits" by precision - scale, and is zero
+        }
+        if (value.precision() - value.scale() > integerDigits() || round(value).precision() - scale > integerDigits()) {
+            return "more than " + integerDigits() + " integer digits (" + type() + ")";
+        }
+        return null;
+    }
+}
