@@ -53,7 +53,7 @@ public record Kline(
 
     /**
      * Why this candle cannot be stored, or null when it is consistent: positive prices, high the highest and
-     * low the lowest of the four, volume not negative.
+     * low the lowest of the four, volume not negative, and every value within its column ({@link CandleColumn}).
      */
     public String inconsistency() {
         if (open.signum() <= 0 || high.signum() <= 0 || low.signum() <= 0 || close.signum() <= 0) {
@@ -71,6 +71,16 @@ public record Kline(
         if (volume != null && volume.signum() < 0) {
             return "volume is negative";
         }
-        return null;
+        // too large for its column: one such value would fail the whole upsert of its page, run after run
+        String[] names = {"open", "high", "low", "close"};
+        BigDecimal[] prices = {open, high, low, close};
+        for (int i = 0; i < prices.length; i++) {
+            String overflow = CandleColumn.PRICE.overflow(prices[i]);
+            if (overflow != null) {
+                return names[i] + ": " + overflow;
+            }
+        }
+        String overflow = volume == null ? null : CandleColumn.VOLUME.overflow(volume);
+        return overflow == null ? null : "volume: " + overflow;
     }
 }
