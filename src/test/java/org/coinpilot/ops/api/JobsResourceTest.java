@@ -96,13 +96,7 @@ class JobsResourceTest {
         long freshPending = RetentionTestData.task(pool, TestJobs.SlowJob.NAME, "pending", now.minusSeconds(5));
         long otherJob = RetentionTestData.task(pool, TestJobs.FailingJob.NAME, "running", now.minusSeconds(600));
 
-        long id = runAndWait(TestJobs.SlowJob.NAME, 1)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("COMPLETED"))
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long id = completedRunId(TestJobs.SlowJob.NAME, 1);
 
         for (long interrupted : List.of(leftRunning, leftPending)) {
             JsonPath task = task(interrupted);
@@ -150,13 +144,7 @@ class JobsResourceTest {
 
     @Test
     void shouldRunTheConfiguredFollowUpsWhenAJobCompletes() {
-        long id = runAndWait(TestJobs.ChainStartJob.NAME, 0)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("COMPLETED"))
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long id = completedRunId(TestJobs.ChainStartJob.NAME, 0);
 
         JsonPath followUps = given().header("Authorization", ADMIN)
                 .queryParam("name", TestJobs.FailingJob.NAME)
@@ -363,6 +351,17 @@ class JobsResourceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /** Runs {@code job} and waits; the run must complete. Returns its task id. */
+    private static long completedRunId(String job, long millis) {
+        return runAndWait(job, millis)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     private static Response runAndWait(String job, long millis) {
