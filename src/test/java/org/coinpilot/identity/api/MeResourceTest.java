@@ -61,6 +61,34 @@ class MeResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheFieldWhenTheProfileHoldsANulCharacter() {
+        IdentityFixtures client = new IdentityFixtures();
+        String access =
+                client.newUser(IdentityFixtures.uniqueEmail("nul"), mailbox).getString("accessToken");
+        String value = "must not contain the character U+0000";
+        String key = "must not have a key containing the character U+0000";
+        for (String[] bad : new String[][] {
+            {"{\"bio\":\"ab\\u0000cd\"}", "bio", value},
+            {"{\"preferences\":{\"theme\":\"v\\u0000\"}}", "preferences.theme", value},
+            {"{\"preferences\":{\"k\\u0000\":\"v\"}}", "preferences", key},
+            {"{\"preferences\":{\"chart\":{\"k\\u0000\":\"v\\u0000\"}}}", "preferences.chart", key}
+        }) {
+            JsonPath problem = client.authorized(access)
+                    .body(bad[0])
+                    .patch("/api/v1/me")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .extract()
+                    .jsonPath();
+            assertThat(problem.getList("violations", Map.class))
+                    .as(bad[0])
+                    .containsExactly(Map.of("field", bad[1], "in", "body", "message", bad[2]));
+        }
+    }
+
+    @Test
     void shouldUpdateTheProfileWhenTheFieldsAreValid() {
         IdentityFixtures client = new IdentityFixtures();
         String access =
