@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.JsonInputException;
 
 /**
@@ -30,6 +32,27 @@ public class InstantBounds implements ObjectMapperCustomizer {
     public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
     public static final String MESSAGE = "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z";
+
+    /**
+     * An ISO-8601 query parameter sent as text, as an instant in the range; null when absent or blank; otherwise
+     * a 400 naming the parameter. (Parameters typed {@code Instant} carry {@link InstantInRange} instead.)
+     */
+    public static Instant queryParameter(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestProblemException(
+                    name, "query", "must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z");
+        }
+        if (!contains(instant)) {
+            throw new BadRequestProblemException(name, "query", MESSAGE);
+        }
+        return instant;
+    }
 
     /** Whether {@code instant} lies in the range (null does). */
     public static boolean contains(Instant instant) {

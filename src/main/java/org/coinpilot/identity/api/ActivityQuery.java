@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
+import org.coinpilot.common.validation.InstantInRange;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Filters of the activity lists. */
@@ -32,10 +33,12 @@ public class ActivityQuery {
 
     @QueryParam("from")
     @Parameter(description = "From this instant (inclusive), ISO-8601")
+    @InstantInRange
     public Instant from;
 
     @QueryParam("to")
     @Parameter(description = "Until this instant (exclusive), ISO-8601")
+    @InstantInRange
     public Instant to;
 
     @AssertTrue(message = "from must be before to")

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.coinpilot.common.paging.Cursor;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.common.validation.InstantBounds;
 import org.coinpilot.indicators.api.IndicatorPoint;
 import org.coinpilot.indicators.api.IndicatorQuery;
 import org.coinpilot.indicators.api.IndicatorSeriesPage;
@@ -122,8 +122,8 @@ public class IndicatorQueryService {
             throw new BadRequestProblemException("timeframe", "query", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
         }
         List<IndicatorSpec> specs = specs(query.set);
-        Instant from = instant("from", query.from);
-        Instant to = instant("to", query.to);
+        Instant from = InstantBounds.queryParameter("from", query.from);
+        Instant to = InstantBounds.queryParameter("to", query.to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BadRequestProblemException("from", "query", "must be before to");
         }
@@ -161,17 +161,5 @@ public class IndicatorQueryService {
             throw new BadRequestProblemException("set", "query", "at most " + MAX_KEYS + " keys");
         }
         return List.copyOf(specs.values());
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestProblemException(
-                    field, "query", "must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z");
-        }
     }
 }

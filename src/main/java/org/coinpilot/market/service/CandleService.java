@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.coinpilot.common.paging.Cursor;
@@ -17,6 +16,7 @@ import org.coinpilot.common.paging.CursorPage;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.common.validation.InstantBounds;
 import org.coinpilot.market.api.CandlePageJson;
 import org.coinpilot.market.api.CandleQuery;
 import org.coinpilot.market.api.CandleResponse;
@@ -246,8 +246,8 @@ public class CandleService {
         } catch (IllegalArgumentException e) {
             throw new BadRequestProblemException("timeframe", "query", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
         }
-        Instant from = instant("from", query.from);
-        Instant to = instant("to", query.to);
+        Instant from = InstantBounds.queryParameter("from", query.from);
+        Instant to = InstantBounds.queryParameter("to", query.to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BadRequestProblemException("from", "query", "must be before to");
         }
@@ -273,17 +273,5 @@ public class CandleService {
             }
         }
         return new Request(timeframe, from, to, limit, cursor, withIndicators);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestProblemException(
-                    field, "query", "must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z");
-        }
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Map;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
 import org.coinpilot.common.problem.BadRequestProblemException;
+import org.coinpilot.common.validation.InstantBounds;
 import org.coinpilot.ops.api.ExternalApiLogQuery;
 import org.coinpilot.ops.api.ExternalApiLogResponse;
 import org.coinpilot.ops.api.ExternalApiSummaryResponse;
@@ -70,8 +70,8 @@ public class ExternalApiLogService {
             where.append(" and endpoint = :endpoint");
             params.and("endpoint", query.endpoint);
         }
-        Instant from = instant("from", query.from);
-        Instant to = instant("to", query.to);
+        Instant from = InstantBounds.queryParameter("from", query.from);
+        Instant to = InstantBounds.queryParameter("to", query.to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BadRequestProblemException("from", "query", "must be before to");
         }
@@ -139,18 +139,6 @@ public class ExternalApiLogService {
             }
             return list;
         });
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestProblemException(
-                    field, "query", "must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z");
-        }
     }
 
     private static BigDecimal ms(Double value) {

@@ -89,6 +89,30 @@ class MeResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheParameterWhenAnActivityRangeIsOutOfBounds() {
+        IdentityFixtures client = new IdentityFixtures();
+        String access =
+                client.newUser(IdentityFixtures.uniqueEmail("range"), mailbox).getString("accessToken");
+        client.authorized(access)
+                .queryParam("from", "+999999999-12-31T23:59:59Z")
+                .get("/api/v1/me/activities")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations[0].field", equalTo("from"))
+                .body("violations[0].in", equalTo("query"))
+                .body(
+                        "violations[0].message",
+                        equalTo("must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+        client.authorized(access)
+                .queryParam("from", "0001-01-01T00:00:00Z")
+                .get("/api/v1/me/activities")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void shouldUpdateTheProfileWhenTheFieldsAreValid() {
         IdentityFixtures client = new IdentityFixtures();
         String access =

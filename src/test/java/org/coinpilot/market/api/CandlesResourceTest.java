@@ -153,6 +153,12 @@ class CandlesResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheFieldWhenAnInstantIsOutOfRange() {
+        badRequest("from=0000-12-31T00:00:00Z", "from");
+        badRequest("to=9999-12-31T23:59:59.9999999Z", "to");
+    }
+
+    @Test
     void shouldAnswer400NamingTheFieldWhenFromIsAfterTo() {
         badRequest("from=2024-01-02T00:00:00Z&to=2024-01-01T00:00:00Z", "from");
     }
