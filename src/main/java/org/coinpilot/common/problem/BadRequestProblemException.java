@@ -9,10 +9,10 @@ import java.util.List;
 public class BadRequestProblemException extends DomainException {
 
     public BadRequestProblemException(String field, String in, String message) {
-        super(
-                ProblemType.VALIDATION,
-                ProblemType.VALIDATION.code(),
-                "The request has invalid fields.",
-                List.of(new Problem.Violation(field, in, message)));
+        this(List.of(new Problem.Violation(field, in, message)));
+    }
+
+    public BadRequestProblemException(List<Problem.Violation> violations) {
+        super(ProblemType.VALIDATION, ProblemType.VALIDATION.code(), "The request has invalid fields.", violations);
     }
 }

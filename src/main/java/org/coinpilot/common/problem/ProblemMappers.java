@@ -1,8 +1,10 @@
 package org.coinpilot.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -74,9 +76,24 @@ public class ProblemMappers {
         MismatchedInputException.class,
         InvalidFormatException.class,
         UnrecognizedPropertyException.class,
-        ValueInstantiationException.class
+        ValueInstantiationException.class,
+        InvalidDefinitionException.class
     })
     public RestResponse<Problem> json(JsonProcessingException e, HttpServerRequest request) {
+        JsonInputException refused = find(e, JsonInputException.class);
+        if (refused != null) {
+            return respond(
+                    ProblemType.VALIDATION,
+                    null,
+                    "The request has invalid fields.",
+                    List.of(refused.violation()),
+                    request,
+                    e);
+        }
+        if (e instanceof InvalidDefinitionException definition && !(definition.getProcessor() instanceof JsonParser)) {
+            // not raised while reading a body: a type Jackson cannot handle is a bug of ours, not of the request
+            return any(e, request);
+        }
         if (isSyntaxError(e)) {
             return respond(ProblemType.MALFORMED, null, "The request body is not valid JSON.", null, request, e);
         }
@@ -168,6 +185,15 @@ public class ProblemMappers {
                 null,
                 request,
                 e);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** A body that is not JSON at all (also when databind wrapped the parser's error with a field path). */

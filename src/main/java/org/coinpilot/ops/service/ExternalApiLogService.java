@@ -18,7 +18,7 @@ import java.util.Map;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
 import org.coinpilot.common.problem.BadRequestProblemException;
-import org.coinpilot.common.problem.QueryParams;
+import org.coinpilot.common.validation.QueryParams;
 import org.coinpilot.ops.api.ExternalApiLogQuery;
 import org.coinpilot.ops.api.ExternalApiLogResponse;
 import org.coinpilot.ops.api.ExternalApiSummaryResponse;

@@ -442,6 +442,34 @@ class AlertsResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheFieldWhenTheBodyRepeatsAKeyOrHoldsANulCharacter() {
+        String base = "{\"symbol\":\"" + symbol + "\",\"alertType\":\"PRICE_TARGET\",\"condition\":\"ABOVE\","
+                + "\"triggerValue\":\"1\"";
+        badJson(base + ",\"triggerValue\":\"2\"}", "triggerValue", "must not be given more than once");
+        badJson(base + ",\"message\":\"ab\\u0000cd\"}", "message", "must not contain the character U+0000");
+        as(user).queryParam("symbol", "A\u0000")
+                .get("/api/v1/alerts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("symbol"))
+                .body("violations[0].in", equalTo("query"));
+    }
+
+    void badJson(String json, String field, String message) {
+        as(user).body(json)
+                .post("/api/v1/alerts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].in", equalTo("body"))
+                .body("violations[0].message", equalTo(message));
+    }
+
+    @Test
     void shouldAnswer422WhenTheUserHasTooManyAlerts() {
         for (int i = 0; i < 500; i++) {
             new AlertTestData.Alert(user, asset, Instant.now())

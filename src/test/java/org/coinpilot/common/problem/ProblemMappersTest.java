@@ -127,6 +127,122 @@ class ProblemMappersTest {
     }
 
     @Test
+    void shouldNameTheFieldWhenAStringHoldsANulCharacter() {
+        expectBodyViolation(
+                PATH + "/orders",
+                "{\"email\":\"a\\u0000@b.co\",\"quantity\":\"1\",\"side\":\"LONG\"}",
+                "email",
+                "must not contain the character U+0000");
+        expectBodyViolation(
+                PATH + "/notes",
+                "{\"tags\":[\"ok\",\"x\\u0000\"]}",
+                "tags[1]",
+                "must not contain the character U+0000");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenAMapOrTreeHoldsANulCharacter() {
+        expectBodyViolation(
+                PATH + "/notes",
+                "{\"params\":{\"k\":\"v\\u0000\"}}",
+                "params.k",
+                "must not contain the character U+0000");
+        expectBodyViolation(
+                PATH + "/notes",
+                "{\"params\":{\"deep\":{\"k\\u0000\":\"v\"}}}",
+                "params.deep",
+                "must not have a key containing the character U+0000");
+        expectBodyViolation(
+                PATH + "/notes",
+                "{\"labels\":{\"k\\u0000\":\"v\"}}",
+                "labels",
+                "must not have a key containing the character U+0000");
+        expectBodyViolation(
+                PATH + "/notes",
+                "{\"tree\":{\"list\":[1,{\"k\":\"\\u0000\"}]}}",
+                "tree.list[1].k",
+                "must not contain the character U+0000");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenAKeyIsGivenTwice() {
+        expectBodyViolation(
+                PATH + "/orders",
+                "{\"email\":\"a@b.co\",\"quantity\":\"1\",\"side\":\"LONG\",\"email\":\"c@d.co\"}",
+                "email",
+                "must not be given more than once");
+        expectBodyViolation(
+                PATH + "/notes",
+                "{\"params\":{\"a\":1,\"b\":{\"c\":1,\"c\":2}}}",
+                "params.b.c",
+                "must not be given more than once");
+    }
+
+    @Test
+    void shouldAnswer400ProblemWhenTheBodyTypeCannotBeConstructed() {
+        problem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"name\":\"circle\"}")
+                        .post(PATH + "/shapes")
+                        .then(),
+                400,
+                "malformed-request",
+                "Malformed request",
+                "MALFORMED_REQUEST",
+                "The request body does not have the expected shape.",
+                PATH + "/shapes");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenAnInstantIsOutOfRange() {
+        String message = "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z";
+        expectBodyViolation(PATH + "/notes", "{\"at\":\"+999999999-12-31T23:59:59Z\"}", "at", message);
+        expectBodyViolation(PATH + "/notes", "{\"at\":\"0000-12-31T23:59:59Z\"}", "at", message);
+        expectBodyViolation(PATH + "/notes", "{\"localAt\":\"+10000-01-01T03:00:00+02:00\"}", "localAt", message);
+        given().contentType(ContentType.JSON)
+                .body("{\"at\":\"9999-12-31T23:59:59.999999Z\",\"localAt\":\"0001-01-01T02:00:00+02:00\"}")
+                .post(PATH + "/notes")
+                .then()
+                .statusCode(200)
+                .body("at", equalTo("9999-12-31T23:59:59.999999Z"));
+    }
+
+    @Test
+    void shouldNameTheParameterWhenAPathOrQueryParameterHoldsANulCharacter() {
+        JsonPath body = problem(
+                        given().urlEncodingEnabled(false)
+                                .get(PATH + "/echo/A%00B?q=x%00")
+                                .then(),
+                        400,
+                        "validation-error",
+                        "Invalid request",
+                        "VALIDATION_FAILED",
+                        "The request has invalid fields.",
+                        PATH + "/echo/A%00B")
+                .extract()
+                .jsonPath();
+        assertThat(body.getList("violations", Map.class))
+                .containsExactly(
+                        Map.of("field", "name", "in", "path", "message", "must not contain the character U+0000"),
+                        Map.of("field", "q", "in", "query", "message", "must not contain the character U+0000"));
+        given().get(PATH + "/echo/AB?q=x").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswer400WhenTheDatabaseRefusesANulCharacter() {
+        for (String path : List.of(PATH + "/nul/sql", PATH + "/nul/hibernate")) {
+            problem(
+                    given().get(path).then(),
+                    400,
+                    "validation-error",
+                    "Invalid request",
+                    "VALIDATION_FAILED",
+                    "The text contains a character that cannot be stored (U+0000).",
+                    path);
+        }
+    }
+
+    @Test
     void shouldEchoDecimalsAsPlainStringsWhenSerializing() {
         given().contentType(ContentType.JSON)
                 .body(
@@ -257,6 +373,25 @@ class ProblemMappersTest {
                 .statusCode(405)
                 .contentType("application/problem+json")
                 .body("code", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    private static void expectBodyViolation(String path, String json, String field, String message) {
+        JsonPath body = problem(
+                        given().contentType(ContentType.JSON)
+                                .body(json)
+                                .post(path)
+                                .then(),
+                        400,
+                        "validation-error",
+                        "Invalid request",
+                        "VALIDATION_FAILED",
+                        "The request has invalid fields.",
+                        path)
+                .extract()
+                .jsonPath();
+        assertThat(body.getList("violations", Map.class))
+                .as(json)
+                .containsExactly(Map.of("field", field, "in", "body", "message", message));
     }
 
     /** Asserts the whole problem body except the random trace id, which must be present. */

@@ -1,7 +1,9 @@
 package org.coinpilot.common.problem;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
@@ -23,10 +25,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.coinpilot.common.security.Roles;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Test-only endpoints that fail in every way the problem mappers must handle. */
 @Path("/test/problems")
@@ -48,10 +53,65 @@ public class ProblemProbeResource {
             Instant at,
             @Size(max = 2) List<@Valid Leg> legs) {}
 
-    private final Pool pool;
+    /** Free-form input: untyped maps, a tree, a list of strings and date-times. */
+    public record Note(
+            String text,
+            Map<String, Object> params,
+            Map<String, String> labels,
+            JsonNode tree,
+            List<String> tags,
+            Instant at,
+            OffsetDateTime localAt) {}
 
-    public ProblemProbeResource(Pool pool) {
+    /** A body type Jackson cannot construct (no creator, no type information). */
+    public interface Shape {
+        String name();
+    }
+
+    private final Pool pool;
+    private final Mutiny.SessionFactory sessions;
+
+    public ProblemProbeResource(Pool pool, Mutiny.SessionFactory sessions) {
         this.pool = pool;
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Path("/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Note note(Note note) {
+        return note;
+    }
+
+    @POST
+    @Path("/shapes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String shape(Shape shape) {
+        return shape.name();
+    }
+
+    @GET
+    @Path("/echo/{name}")
+    public String echoParameters(@PathParam("name") String name, @QueryParam("q") String q) {
+        return name + q;
+    }
+
+    /** Text with U+0000 sent as a parameter of plain SQL: the PG client's {@code PgException}, SQLSTATE 22021. */
+    @GET
+    @Path("/nul/sql")
+    public Uni<String> nulThroughSql() {
+        return pool.preparedQuery("SELECT $1::text")
+                .execute(Tuple.of("a\u0000b"))
+                .map(rows -> "unreachable");
+    }
+
+    /** The same through Hibernate Reactive, which wraps it in a {@code DataException} around a {@code SQLException}. */
+    @GET
+    @Path("/nul/hibernate")
+    public Uni<Object> nulThroughHibernate() {
+        return sessions.withSession(session -> session.createNativeQuery("SELECT CAST(:text AS text)")
+                .setParameter("text", "a\u0000b")
+                .getSingleResult());
     }
 
     @POST

@@ -49,6 +49,21 @@ class AdminUsersResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheParameterWhenTheSearchHoldsANulCharacter() {
+        new IdentityFixtures()
+                .authorized(IdentityFixtures.adminToken())
+                .queryParam("q", "ab\u0000")
+                .get("/api/v1/admin/users")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].message", equalTo("must not contain the character U+0000"));
+    }
+
+    @Test
     void shouldFilterSortAndPageWhenListingUsers() {
         IdentityFixtures client = new IdentityFixtures();
         String marker = "zebra" + System.nanoTime();

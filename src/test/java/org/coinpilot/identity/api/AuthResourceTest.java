@@ -2,6 +2,7 @@ package org.coinpilot.identity.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -280,6 +281,29 @@ class AuthResourceTest {
                 .then()
                 .statusCode(400)
                 .body("violations.field", hasItems("password"));
+    }
+
+    @Test
+    void shouldAnswer400NamingTheFieldWhenALoginRepeatsAKeyOrHoldsANulCharacter() {
+        IdentityFixtures client = new IdentityFixtures();
+        client.request()
+                .body("{\"email\":\"a@b.co\",\"password\":\"x\",\"email\":\"dup\"}")
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations.field", contains("email"))
+                .body("violations[0].in", equalTo("body"))
+                .body("violations[0].message", equalTo("must not be given more than once"));
+        client.request()
+                .body("{\"refreshToken\":\"abc\\u0000\"}")
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("refreshToken"))
+                .body("violations[0].message", equalTo("must not contain the character U+0000"));
     }
 
     @Test

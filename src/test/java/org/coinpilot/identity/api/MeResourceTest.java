@@ -61,6 +61,58 @@ class MeResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheFieldWhenTheProfileHoldsANulCharacter() {
+        IdentityFixtures client = new IdentityFixtures();
+        String access =
+                client.newUser(IdentityFixtures.uniqueEmail("nul"), mailbox).getString("accessToken");
+        String value = "must not contain the character U+0000";
+        String key = "must not have a key containing the character U+0000";
+        for (String[] bad : new String[][] {
+            {"{\"bio\":\"ab\\u0000cd\"}", "bio", value},
+            {"{\"preferences\":{\"theme\":\"v\\u0000\"}}", "preferences.theme", value},
+            {"{\"preferences\":{\"k\\u0000\":\"v\"}}", "preferences", key},
+            {"{\"preferences\":{\"chart\":{\"k\\u0000\":\"v\\u0000\"}}}", "preferences.chart", key}
+        }) {
+            JsonPath problem = client.authorized(access)
+                    .body(bad[0])
+                    .patch("/api/v1/me")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .extract()
+                    .jsonPath();
+            assertThat(problem.getList("violations", Map.class))
+                    .as(bad[0])
+                    .containsExactly(Map.of("field", bad[1], "in", "body", "message", bad[2]));
+        }
+    }
+
+    @Test
+    void shouldAnswer400NamingTheParameterWhenAnActivityRangeIsOutOfBounds() {
+        IdentityFixtures client = new IdentityFixtures();
+        String access =
+                client.newUser(IdentityFixtures.uniqueEmail("range"), mailbox).getString("accessToken");
+        client.authorized(access)
+                .queryParam("from", "+999999999-12-31T23:59:59Z")
+                .get("/api/v1/me/activities")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations[0].field", equalTo("from"))
+                .body("violations[0].in", equalTo("query"))
+                .body(
+                        "violations[0].message",
+                        equalTo("must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+        client.authorized(access)
+                .queryParam("from", "0001-01-01T00:00:00Z")
+                .get("/api/v1/me/activities")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void shouldUpdateTheProfileWhenTheFieldsAreValid() {
         IdentityFixtures client = new IdentityFixtures();
         String access =

@@ -132,8 +132,30 @@ class CandlesResourceTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheParameterWhenTheSymbolHoldsANulCharacter() {
+        for (String path : List.of("/api/v1/assets/A%00B/candles", "/api/v1/assets/%00")) {
+            given().urlEncodingEnabled(false)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("violations", hasSize(1))
+                    .body("violations[0].field", equalTo("symbol"))
+                    .body("violations[0].in", equalTo("path"))
+                    .body("violations[0].message", equalTo("must not contain the character U+0000"));
+        }
+    }
+
+    @Test
     void shouldAnswer400NamingTheFieldWhenTheTimeframeIsUnknown() {
         badRequest("timeframe=2h", "timeframe");
+    }
+
+    @Test
+    void shouldAnswer400NamingTheFieldWhenAnInstantIsOutOfRange() {
+        badRequest("from=0000-12-31T00:00:00Z", "from");
+        badRequest("to=9999-12-31T23:59:59.9999999Z", "to");
     }
 
     @Test

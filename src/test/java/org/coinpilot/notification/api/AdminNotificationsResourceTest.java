@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.coinpilot.common.test.TestClock;
@@ -176,6 +177,19 @@ class AdminNotificationsResourceTest {
         beforeSchedule.put("scheduledFor", now.plus(Duration.ofHours(2)).toString());
         beforeSchedule.put("expiresAt", now.plus(Duration.ofHours(1)).toString());
         expectViolation(broadcast(null, beforeSchedule), "expiresAt");
+
+        for (String outOfRange : List.of("+999999999-12-31T23:59:59Z", "0000-12-31T00:00:00Z")) {
+            Map<String, Object> far = body("Far");
+            far.put("expiresAt", outOfRange);
+            broadcast(null, far)
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("expiresAt"))
+                    .body("violations[0].in", equalTo("body"))
+                    .body(
+                            "violations[0].message",
+                            equalTo("must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+        }
 
         Map<String, Object> blank = body(" ");
         expectViolation(broadcast(null, blank), "title");

@@ -1,4 +1,4 @@
-package org.coinpilot.common.problem;
+package org.coinpilot.common.validation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.coinpilot.common.problem;
+package org.coinpilot.common.validation;
 
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -6,18 +6,18 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.coinpilot.common.problem.InvalidParameterException;
 
 /**
- * Converts typed {@code @QueryParam}s (numbers, booleans, instants, enums) strictly and names the parameter when the
+ * Converts typed {@code @QueryParam}s (numbers, booleans, enums) strictly and names the parameter when the
  * text does not fit: {@code ?page=abc}, {@code ?active=maybe} or {@code ?type=NOPE} are a 400 naming {@code page},
  * {@code active} or {@code type} ({@link InvalidParameterException}), where the JAX-RS default is a bare 404 for
- * numbers and enums and a silent {@code false} for any boolean text other than {@code true}.
+ * numbers and enums and a silent {@code false} for any boolean text other than {@code true}. Instants travel as
+ * text and are parsed by {@link QueryParams#instant}, which also bounds them.
  */
 @Provider
 public class StrictQueryParameters implements ParamConverterProvider {
@@ -37,10 +37,6 @@ public class StrictQueryParameters implements ParamConverterProvider {
         }
         if (rawType == boolean.class || rawType == Boolean.class) {
             return (ParamConverter<T>) new Strict<>(name, "must be true or false", StrictQueryParameters::bool);
-        }
-        if (rawType == Instant.class) {
-            return (ParamConverter<T>)
-                    new Strict<>(name, "must be an ISO-8601 instant, e.g. 2024-01-01T00:00:00Z", Instant::parse);
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
@@ -82,7 +78,7 @@ public class StrictQueryParameters implements ParamConverterProvider {
             }
             try {
                 return parse.apply(value.trim());
-            } catch (IllegalArgumentException | DateTimeParseException e) {
+            } catch (IllegalArgumentException e) {
                 throw new InvalidParameterException(name, message);
             }
         }
