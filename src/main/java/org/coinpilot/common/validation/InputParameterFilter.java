@@ -1,5 +1,6 @@
 package org.coinpilot.common.validation;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -20,7 +21,13 @@ public class InputParameterFilter {
     static final String MESSAGE = "must not contain the character U+0000";
 
     @ServerRequestFilter
-    public void rejectNul(UriInfo uri) {
+    public void rejectNul(HttpServerRequest request, UriInfo uri) {
+        String raw = request.uri();
+        if (raw.indexOf("%00") < 0 && raw.indexOf('\0') < 0) {
+            // the only way U+0000 gets into a decoded parameter; checked on the raw URI first, so that the
+            // common request decodes nothing here
+            return;
+        }
         List<Problem.Violation> violations = new ArrayList<>();
         collect(uri.getPathParameters(), "path", violations);
         collect(uri.getQueryParameters(), "query", violations);
