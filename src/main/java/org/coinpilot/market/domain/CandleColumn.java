@@ -30,12 +30,19 @@ public record CandleColumn(int precision, int scale) {
         return precision - scale;
     }
 
-    /** {@code value} rounded HALF_EVEN to the column's scale (may still be too large for it: {@link #overflow}). */
+    /**
+     * {@code value} rounded HALF_EVEN to the column's scale (may still be too large for it: {@link #overflow}). A
+     * value with more integer digits than the column holds comes back as it is: it cannot be stored either way.
+     * Both extremes are answered without setScale, which would build a power of ten as long as the exponent
+     * ({@code 1e-999999999}, {@code 1e999999999}), so any provider or import value is safe to pass.
+     */
     public BigDecimal round(BigDecimal value) {
-        // |value| < 10^(precision - scale) of the BigDecimal; below a tenth of the last place it rounds to zero.
-        // Answered without setScale, which would build a power of ten as long as the exponent (1e-999999999).
+        // |value| < 10^(precision - scale) of the BigDecimal; below a tenth of the last place it rounds to zero
         if (value.signum() == 0 || value.precision() - value.scale() < -scale) {
             return BigDecimal.ZERO.setScale(scale);
+        }
+        if (value.precision() - value.scale() > integerDigits()) {
+            return value;
         }
         return value.setScale(scale, RoundingMode.HALF_EVEN);
     }

@@ -52,10 +52,24 @@ public record Kline(
     }
 
     /**
-     * Why this candle cannot be stored, or null when it is consistent: positive prices, high the highest and
-     * low the lowest of the four, volume not negative, and every value within its column ({@link CandleColumn}).
+     * Why this candle cannot be stored, or null when it is consistent: every value within its column
+     * ({@link CandleColumn}; the first field that is not is named), positive prices, high the highest and low the
+     * lowest of the four, volume not negative.
      */
     public String inconsistency() {
+        // first, too large for its column: one such value would fail the whole upsert of its page (or import)
+        String[] names = {"open", "high", "low", "close"};
+        BigDecimal[] prices = {open, high, low, close};
+        for (int i = 0; i < prices.length; i++) {
+            String overflow = CandleColumn.PRICE.overflow(prices[i]);
+            if (overflow != null) {
+                return names[i] + ": " + overflow;
+            }
+        }
+        String overflow = volume == null ? null : CandleColumn.VOLUME.overflow(volume);
+        if (overflow != null) {
+            return "volume: " + overflow;
+        }
         if (open.signum() <= 0 || high.signum() <= 0 || low.signum() <= 0 || close.signum() <= 0) {
             return "prices must be positive";
         }
@@ -71,16 +85,6 @@ public record Kline(
         if (volume != null && volume.signum() < 0) {
             return "volume is negative";
         }
-        // too large for its column: one such value would fail the whole upsert of its page, run after run
-        String[] names = {"open", "high", "low", "close"};
-        BigDecimal[] prices = {open, high, low, close};
-        for (int i = 0; i < prices.length; i++) {
-            String overflow = CandleColumn.PRICE.overflow(prices[i]);
-            if (overflow != null) {
-                return names[i] + ": " + overflow;
-            }
-        }
-        String overflow = volume == null ? null : CandleColumn.VOLUME.overflow(volume);
-        return overflow == null ? null : "volume: " + overflow;
+        return null;
     }
 }

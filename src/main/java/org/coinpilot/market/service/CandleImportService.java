@@ -153,11 +153,11 @@ public class CandleImportService {
     }
 
     /**
-     * One row as a candle, or {@link RowRejected} naming the first field that cannot be stored: open time, then
-     * open, high, low, close, volume. A decimal must parse ({@code NaN}, {@code Infinity} do not) and fit its
-     * column once rounded HALF_EVEN to the column's scale ({@link CandleColumn}: prices {@code numeric(20,8)},
-     * volume {@code numeric(30,2)}); more decimals than the scale are rounded, not refused, and a positive price
-     * that rounds to 0 is refused. This is the only place both the CSV and the JSON rows are checked.
+     * One row as a candle, or {@link RowRejected} naming the first field that cannot be read: open time, then
+     * open, high, low, close, volume. A decimal must parse ({@code NaN}, {@code Infinity} do not); more decimals
+     * than the column's scale are rounded, not refused, and a positive price that rounds to 0 is refused. Whether
+     * each value fits its column ({@link CandleColumn}: prices {@code numeric(20,8)}, volume {@code numeric(30,2)})
+     * is {@link Kline#inconsistency()}'s first check, the same for imports and ingestion.
      */
     private static Kline parse(String[] f, boolean kline) {
         Instant open;
@@ -182,25 +182,16 @@ public class CandleImportService {
         } else {
             volume = decimal("volume", f[5]);
         }
-        fits("volume", volume, CandleColumn.VOLUME);
         return Kline.of(open, o, h, l, c, volume, null);
     }
 
     private static BigDecimal price(String field, String text) {
         BigDecimal value = decimal(field, text);
-        fits(field, value, CandleColumn.PRICE);
         if (value.signum() > 0 && CandleColumn.PRICE.round(value).signum() == 0) {
             throw new RowRejected(field + ": rounds to 0 at " + CandleColumn.PRICE.scale() + " decimals ("
                     + CandleColumn.PRICE.type() + "), prices must be positive");
         }
         return value;
-    }
-
-    private static void fits(String field, BigDecimal value, CandleColumn column) {
-        String overflow = column.overflow(value);
-        if (overflow != null) {
-            throw new RowRejected(field + ": " + overflow);
-        }
     }
 
     private static BigDecimal decimal(String field, String text) {

@@ -50,5 +50,7 @@ class CandleColumnTest {
         assertThat(CandleColumn.PRICE.overflow(new BigDecimal("-1e999999999"))).isNotNull();
         assertThat(CandleColumn.PRICE.overflow(new BigDecimal("1e-999999999"))).isNull();
         assertThat(CandleColumn.PRICE.round(new BigDecimal("1e-999999999"))).isEqualByComparingTo("0");
+        // too large to store: returned as it is, not scaled to a billion-digit number
+        assertThat(CandleColumn.VOLUME.round(new BigDecimal("1e999999999"))).isEqualByComparingTo("1e999999999");
     }
 }

@@ -37,5 +37,15 @@ class KlineTest {
                 .isEqualTo("high: more than 12 integer digits (numeric(20,8))");
         assertThat(kline("1", "1", "1", "1", "1e28").inconsistency())
                 .isEqualTo("volume: more than 28 integer digits (numeric(30,2))");
+        // named before the price-order checks it would also break
+        assertThat(kline("1e400", "1", "1", "1", "1").inconsistency())
+                .isEqualTo("open: more than 12 integer digits (numeric(20,8))");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void shouldBuildAndJudgeAKlineOfAnyExponentAtOnce() {
+        assertThat(kline("1", "1", "1", "1", "1e999999999").inconsistency())
+                .isEqualTo("volume: more than 28 integer digits (numeric(30,2))");
     }
 }
