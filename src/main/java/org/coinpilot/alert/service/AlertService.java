@@ -210,15 +210,13 @@ public class AlertService {
 
     /** Deletes the owner's alert {@code id}; 404 when there is none or it is someone else's. */
     public Uni<Void> delete(long ownerId, long id) {
-        return tx.write(() -> {
-            return alerts.deleteByIdAndOwner(id, ownerId)
-                    .invoke(deleted -> {
-                        if (!deleted) {
-                            throw notFound(id);
-                        }
-                    })
-                    .replaceWithVoid();
-        });
+        return tx.write(() -> alerts.deleteByIdAndOwner(id, ownerId)
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw notFound(id);
+                    }
+                })
+                .replaceWithVoid());
     }
 
     private Uni<SignalAlert> owned(long ownerId, long id) {
