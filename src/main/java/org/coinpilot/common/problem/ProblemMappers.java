@@ -14,6 +14,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -232,6 +233,7 @@ public class ProblemMappers {
         } else {
             Log.debugf("%s %s -> %d %s [traceId=%s]", request.method(), request.path(), type.status(), detail, traceId);
         }
+        nameUnmatched(request, type.status());
         Problem problem = new Problem(
                 config.typeBase() + type.slug(),
                 type.title(),
@@ -246,6 +248,29 @@ public class ProblemMappers {
                 .type(Problem.MEDIA_TYPE)
                 .build();
     }
+
+    /**
+     * Micrometer names a request in {@code http_server_requests} by the route template RESTEasy matched (the
+     * {@code UrlPathTemplate} of the request's context), and by its raw path when none matched: an unrouted request
+     * that is not a 404 (a 405 on a path of another method, a URI refused before matching) would make one time series
+     * per random path, until {@code quarkus.micrometer.binder.http-server.max-uri-tags} is reached and new endpoints
+     * are no longer recorded. Such a request is named {@value #UNMATCHED} instead. (An unmatched 404 is named
+     * {@code NOT_FOUND} by Micrometer itself.)
+     */
+    static void nameUnmatched(HttpServerRequest request, int status) {
+        if (status != 404 && request instanceof HttpServerRequestInternal internal) {
+            io.vertx.core.Context context = internal.context();
+            if (context != null && context.getLocal(URL_PATH_TEMPLATE) == null) {
+                context.putLocal(URL_PATH_TEMPLATE, UNMATCHED);
+            }
+        }
+    }
+
+    /** The context key Quarkus' REST layer stores the matched template under, read by its Micrometer binder. */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+
+    /** The {@code uri} tag of requests that matched no route (normalised by Micrometer with a leading slash). */
+    public static final String UNMATCHED = "/UNMATCHED";
 
     /** The caller's request id when it sent a sane one, otherwise a new random id. */
     static String traceId(HttpServerRequest request) {
