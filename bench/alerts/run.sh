@@ -38,7 +38,7 @@ DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-bench_
 export PGPASSWORD=${DB_PASSWORD:-bench} PGUSER=${DB_USER:-bench} PGOPTIONS="-c client_min_messages=warning"
 SIZES=${SIZES:-"100000 1000000"} FRACTIONS=${FRACTIONS:-"1 10"} REPEAT=${REPEAT:-5} WARMUP_PASSES=${WARMUP_PASSES:-3} PORT=${PORT:-18482}
 SHARDS=${SHARDS:-2} # coinpilot.alerts.evaluation-shards of the app, and psql sessions running the statement at once
-BASE="http://127.0.0.1:$PORT"
+BASE="http://127.0.0.1:$PORT" MGMT="http://127.0.0.1:$((PORT + 100))" # management port: health, metrics
 psql_() { psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 [ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
@@ -54,12 +54,12 @@ QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
 java -Xmx1g ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
-     -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
+     -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 100))" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
      -Dcoinpilot.jobs.\"alerts.evaluate\".then= -Dcoinpilot.alerts.evaluation-shards="$SHARDS" \
      -jar "$root/target/quarkus-app/quarkus-run.jar" > /tmp/coinpilot-alerts-bench.log 2>&1 &
 app_pid=$!
-for _ in $(seq 1 120); do curl -fs "$BASE/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
-curl -fs "$BASE/q/health/ready" > /dev/null || { tail -50 /tmp/coinpilot-alerts-bench.log; exit 1; }
+for _ in $(seq 1 120); do curl -fs "$MGMT/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
+curl -fs "$MGMT/q/health/ready" > /dev/null || { tail -50 /tmp/coinpilot-alerts-bench.log; exit 1; }
 TOKEN=$(curl -fs -H 'Content-Type: application/json' \
   -d '{"email":"admin@demo.coinpilot.dev","password":"Coinpilot-demo-2026"}' "$BASE/api/v1/auth/login" |
   sed -E 's/.*"accessToken":"([^"]+)".*/\1/')

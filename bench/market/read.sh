@@ -35,12 +35,12 @@ start_app() { # $1 = port, $2 = cache enabled, $3 = run Flyway
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
   java -Xmx512m ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false \
-       -Dquarkus.scheduler.enabled=false -Dquarkus.flyway.migrate-at-start="$3" -Dquarkus.http.port="$1" \
+       -Dquarkus.scheduler.enabled=false -Dquarkus.flyway.migrate-at-start="$3" -Dquarkus.http.port="$1" -Dquarkus.management.port="$(($1 + 100))" \
        -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -Dcoinpilot.market.candles.cache.enabled="$2" \
        -jar "$root/target/quarkus-app/quarkus-run.jar" > "/tmp/coinpilot-read-bench-$2.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$1/q/health/ready" > /dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$(($1 + 100))/q/health/ready" > /dev/null 2>&1 && return 0
     sleep 1
   done
   echo "app did not start"; tail -50 "/tmp/coinpilot-read-bench-$2.log"; exit 1
