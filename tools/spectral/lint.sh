@@ -24,6 +24,9 @@ ALLOWED_WARNINGS=(
   owasp:api4:2023-rate-limit
   owasp:api4:2023-rate-limit-responses-429
   owasp:api4:2023-string-restricted
+  owasp:api4:2023-string-limit
+  owasp:api4:2023-integer-limit-legacy
+  owasp:api4:2023-array-limit
   owasp:api8:2023-define-error-responses-401
   owasp:api8:2023-define-error-validation
 )

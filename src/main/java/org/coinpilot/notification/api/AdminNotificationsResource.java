@@ -15,6 +15,8 @@ import org.coinpilot.common.security.Roles;
 import org.coinpilot.notification.service.NotificationBroadcastService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -43,7 +45,13 @@ public class AdminNotificationsResource {
             description = "One SYSTEM notification per active user of the audience, written in one statement. Send an"
                     + " Idempotency-Key: a retry with the same key creates nothing twice (created = 0). Due ones are"
                     + " released at once (live stream, delivery); scheduled ones by the notifications.release job.")
-    @APIResponse(responseCode = "202", description = "Created; delivery follows")
+    @APIResponse(
+            responseCode = "202",
+            description = "Created; delivery follows",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BroadcastResponse.class)))
     public Uni<RestResponse<BroadcastResponse>> broadcast(
             @Parameter(
                             in = ParameterIn.HEADER,
