@@ -476,7 +476,10 @@ public final class IndicatorSpec {
 
     /** Rebuilds a state from its snapshot. */
     public static IndicatorState restore(IndicatorSnapshot snapshot) {
-        IndicatorState state = parse(snapshot.key()).newState();
+        IndicatorSpec spec = parse(snapshot.key());
+        // the session and anchored VWAP keep the candle length as their first scalar
+        long interval = spec.kind().usesTime() && snapshot.scalars().length > 0 ? (long) snapshot.scalars()[0] : 0;
+        IndicatorState state = spec.newState(Math.max(0, interval));
         state.restore(snapshot);
         return state;
     }
