@@ -82,9 +82,9 @@ class IndicatorComputeTest {
                 old.high().doubleValue() * 1.2,
                 old.low().doubleValue(),
                 old.high().doubleValue() * 1.15,
-                old.volume().doubleValue());
+                old.baseVolume().doubleValue());
         String csv = "open_time,open,high,low,close,volume\n" + old.openTime() + "," + changed.open() + ","
-                + changed.high() + "," + changed.low() + "," + changed.close() + "," + changed.volume() + "\n";
+                + changed.high() + "," + changed.low() + "," + changed.close() + "," + changed.baseVolume() + "\n";
         assertThat(imports.importCsv(symbol, "1h", csv).await().indefinitely().updated())
                 .isEqualTo(1);
 
@@ -140,7 +140,7 @@ class IndicatorComputeTest {
                                 old.high().doubleValue() * 1.1,
                                 old.low().doubleValue(),
                                 old.high().doubleValue() * 1.05,
-                                old.volume().doubleValue())))
+                                old.baseVolume().doubleValue())))
                 .await()
                 .indefinitely();
         int written = series.storeIndicators(values, 7).await().indefinitely();
