@@ -78,19 +78,21 @@ public record CandleColumn(int precision, int scale, boolean exact) {
 
     /**
      * Why {@code value} cannot be stored in this column once rounded ({@link #round}), or null when it can, e.g.
-     * {@code "more than 12 integer digits (numeric(20,8))"}. Cheap for any exponent: a value of more integer digits
+     * {@code "more than 12 integer digits (numeric(20,8))"} ({@code "more than 28 integer digits"} for an exact
+     * column). Cheap for any exponent: a value of more integer digits
      * than the column holds is refused before rounding (rounding never makes it shorter).
      */
     public String overflow(BigDecimal value) {
         if (value.signum() == 0) {
             return null; // 0E+50 has 51 "integer digits" by precision - scale, and is zero
         }
+        String tooLarge = "more than " + integerDigits() + " integer digits" + (exact ? "" : " (" + type() + ")");
         if (value.precision() - value.scale() > integerDigits()) {
-            return "more than " + integerDigits() + " integer digits (" + type() + ")";
+            return tooLarge;
         }
         BigDecimal rounded = round(value);
         if (rounded.precision() - rounded.scale() > integerDigits()) {
-            return "more than " + integerDigits() + " integer digits (" + type() + ")";
+            return tooLarge;
         }
         return null;
     }

@@ -215,7 +215,9 @@ class IndicatorsResourceTest {
             assertThat(values).hasSize(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 String expected = rows.get(i)[column];
-                Double actual = values.get(i) == null ? null : Double.valueOf(values.get(i).toString());
+                Double actual = values.get(i) == null
+                        ? null
+                        : Double.valueOf(values.get(i).toString());
                 if (expected.isEmpty()) {
                     assertThat(actual).as("%s bar %d", keys.get(k), i).isNull();
                 } else {

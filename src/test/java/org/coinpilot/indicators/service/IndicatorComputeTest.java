@@ -102,6 +102,42 @@ class IndicatorComputeTest {
         assertThat(after.get(149).getDouble("RSI")).isNotEqualTo(before.get(149).getDouble("RSI"));
     }
 
+    /**
+     * Candles stored before base volume was kept get it when imported again (same prices, same USD volume): OBV, VWAP
+     * and MFI of that candle and every later one change, so their stored values are reset (V060's trigger compares
+     * base_volume too) and recomputed.
+     */
+    @Test
+    void shouldResetLaterValuesWhenOnlyTheBaseVolumeOfAnOlderCandleArrives() {
+        long asset = MarketTestData.asset(pool, "INB", false);
+        List<Kline> legacy = new ArrayList<>();
+        for (Kline k : IndicatorTestSeries.walk(80, 5)) {
+            legacy.add(Kline.of(k.openTime(), k.open(), k.high(), k.low(), k.close(), k.volume(), null));
+        }
+        candles.upsert(asset, Timeframe.H1, legacy).await().indefinitely();
+        compute.computePending().await().indefinitely();
+        assertThat(IndicatorTestSeries.stored(pool, asset)).doesNotContainNull();
+
+        Kline old = legacy.get(50);
+        Kline withBase = Kline.ofVolumes(
+                old.openTime(),
+                old.open(),
+                old.high(),
+                old.low(),
+                old.close(),
+                new java.math.BigDecimal("12.5"),
+                old.volume(), // the USD volume does not change
+                null);
+        assertThat(withBase.volume()).isEqualByComparingTo(old.volume());
+        candles.upsert(asset, Timeframe.H1, List.of(withBase)).await().indefinitely();
+
+        List<JsonObject> reset = IndicatorTestSeries.stored(pool, asset);
+        assertThat(reset.subList(0, 50)).doesNotContainNull();
+        assertThat(reset.subList(50, 80)).containsOnlyNulls();
+        compute.computePending().await().indefinitely();
+        assertThat(IndicatorTestSeries.stored(pool, asset)).doesNotContainNull();
+    }
+
     @Test
     void shouldResetLaterValuesWhenAGapIsBackfilled() {
         long asset = MarketTestData.asset(pool, "ING", false);
