@@ -29,14 +29,12 @@ public record CandleResponse(
 
         @Schema(
                 description = "Base-asset volume (BTC of BTCUSDT) exactly as the source gave it, what OBV, VWAP and MFI"
-                        + " use; null when unknown (candles stored before it was kept)",
-                examples = "27174.29903000")
+                        + " use; null when unknown (candles stored before it was kept)")
         BigDecimal baseVolume,
 
         @Schema(
                 description = "Quote-asset volume (USDT of BTCUSDT) exactly as the source gave it; null when the source"
-                        + " gave none (then `volume` is close × `baseVolume`)",
-                examples = "1169995682.02800140")
+                        + " gave none (then `volume` is close × `baseVolume`)")
         BigDecimal quoteVolume,
 
         @Schema(description = "Stored technical indicators; only with include=indicators")
