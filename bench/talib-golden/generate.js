@@ -349,7 +349,11 @@ async function main() {
   console.log(`${name}: ${n} bars, ${columns.length - (s.time ? 8 : 6)} columns -> ${path.join(outDir, name + '.csv')}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { callTaLib };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
