@@ -19,7 +19,11 @@ if [ ! -f "$scratch/node_modules/talib-web/lib/talib.wasm" ]; then
   (cd "$scratch" && npm init -y >/dev/null && npm install --no-audit --no-fund talib-web@0.1.3)
 fi
 app_pid=""
-cleanup() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi; }
+data=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "$data" ]; then rm -rf "$data"; fi
+}
 trap cleanup EXIT
 if [ -z "${BASE_URL:-}" ]; then
   [ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
