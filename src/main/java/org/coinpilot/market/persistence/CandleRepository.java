@@ -35,19 +35,22 @@ public class CandleRepository {
     static final String UPSERT = """
             WITH up AS (
                 INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price,
-                                        close_price, volume)
+                                        close_price, volume, base_volume, quote_volume)
                 SELECT t.crypto_id, t.timeframe, t.candle_time, t.o::numeric, t.h::numeric, t.l::numeric,
-                       t.c::numeric, t.v::numeric
+                       t.c::numeric, t.v::numeric, t.bv::numeric, t.qv::numeric
                 FROM unnest($1::int8[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
-                            $7::text[], $8::text[]) AS t(crypto_id, timeframe, candle_time, o, h, l, c, v)
+                            $7::text[], $8::text[], $9::text[], $10::text[])
+                     AS t(crypto_id, timeframe, candle_time, o, h, l, c, v, bv, qv)
                 ON CONFLICT (crypto_id, timeframe, candle_time) DO UPDATE
                     SET open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,
-                        low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price, volume = EXCLUDED.volume
+                        low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price, volume = EXCLUDED.volume,
+                        base_volume = EXCLUDED.base_volume, quote_volume = EXCLUDED.quote_volume
                     WHERE (price_data.open_price, price_data.high_price, price_data.low_price,
-                           price_data.close_price, price_data.volume)
+                           price_data.close_price, price_data.volume, price_data.base_volume,
+                           price_data.quote_volume)
                           IS DISTINCT FROM
                           (EXCLUDED.open_price, EXCLUDED.high_price, EXCLUDED.low_price,
-                           EXCLUDED.close_price, EXCLUDED.volume)
+                           EXCLUDED.close_price, EXCLUDED.volume, EXCLUDED.base_volume, EXCLUDED.quote_volume)
                 RETURNING (xmax = 0) AS inserted
             )
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
@@ -76,7 +79,8 @@ public class CandleRepository {
      * {@code "64012.50000000"}), which is exactly {@link BigDecimal#toPlainString()} of the stored value, the form
      * the API writes them in. This read model only ever goes out as JSON, so the text is carried as is instead of
      * being parsed into a {@link BigDecimal} and printed again (that round trip was the largest single cost of an
-     * uncached page, docs/benchmarks.md "Market data"). Pages that go through Jackson parse it.
+     * uncached page, docs/benchmarks.md "Market data"). Pages that go through Jackson parse it. {@code baseVolume}
+     * and {@code quoteVolume} are null when unknown (docs/market.md "Volume").
      */
     public record CandleRow(
             long id,
@@ -86,6 +90,8 @@ public class CandleRepository {
             String low,
             String close,
             String volume,
+            String baseVolume,
+            String quoteVolume,
             Map<String, Object> indicators) {}
 
     /** A known gap. */
@@ -130,6 +136,8 @@ public class CandleRepository {
         String[] low = new String[n];
         String[] close = new String[n];
         String[] volume = new String[n];
+        String[] baseVolume = new String[n];
+        String[] quoteVolume = new String[n];
         for (int i = 0; i < n; i++) {
             Kline k = candles.get(i);
             ids[i] = cryptoId;
@@ -140,9 +148,12 @@ public class CandleRepository {
             low[i] = k.low().toPlainString();
             close[i] = k.close().toPlainString();
             volume[i] = k.volume() == null ? null : k.volume().toPlainString();
+            baseVolume[i] = k.baseVolume() == null ? null : k.baseVolume().toPlainString();
+            quoteVolume[i] = k.quoteVolume() == null ? null : k.quoteVolume().toPlainString();
         }
         return client.preparedQuery(UPSERT)
-                .execute(Tuple.from(new Object[] {ids, timeframes, times, open, high, low, close, volume}))
+                .execute(Tuple.from(
+                        new Object[] {ids, timeframes, times, open, high, low, close, volume, baseVolume, quoteVolume}))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new UpsertCount(row.getLong("inserted"), row.getLong("updated"));
@@ -269,7 +280,8 @@ public class CandleRepository {
      * newest {@code $3} candles of a series ({@code bench/market/latest100.sql} runs exactly this text).
      */
     static final String LATEST = "SELECT id, candle_time, open_price::text, high_price::text, low_price::text,"
-            + " close_price::text, volume::text FROM price_data WHERE crypto_id = $1 AND timeframe = $2 ORDER BY candle_time DESC LIMIT $3";
+            + " close_price::text, volume::text, base_volume::text, quote_volume::text FROM price_data"
+            + " WHERE crypto_id = $1 AND timeframe = $2 ORDER BY candle_time DESC LIMIT $3";
 
     /** The page statements, built once per shape (which bounds are given, order, archive, indicators). */
     private static final String[] PAGE_SQL = new String[64];
@@ -293,7 +305,7 @@ public class CandleRepository {
     private static String buildPageSql(
             boolean from, boolean to, boolean after, boolean newestFirst, boolean withArchive, boolean withIndicators) {
         String columns = "id, candle_time, open_price::text, high_price::text, low_price::text, close_price::text,"
-                + " volume::text"
+                + " volume::text, base_volume::text, quote_volume::text"
                 + (withIndicators ? ", technical_indicators" : "");
         int p = 3;
         StringBuilder where = new StringBuilder(" WHERE crypto_id = $1 AND timeframe = $2");
@@ -319,7 +331,7 @@ public class CandleRepository {
     /** Reads by column position; the decimals as the text PostgreSQL sent (see {@link CandleRow}). */
     private static CandleRow candle(io.vertx.sqlclient.Row row, boolean withIndicators) {
         Map<String, Object> indicators = null;
-        if (withIndicators && row.getValue(7) instanceof JsonObject json) {
+        if (withIndicators && row.getValue(9) instanceof JsonObject json) {
             indicators = json.getMap();
         }
         OffsetDateTime time = row.getOffsetDateTime(1);
@@ -331,6 +343,8 @@ public class CandleRepository {
                 row.getString(4),
                 row.getString(5),
                 row.getString(6),
+                row.getString(7),
+                row.getString(8),
                 indicators);
     }
 
@@ -348,15 +362,17 @@ public class CandleRepository {
                             DELETE FROM price_data p USING batch b WHERE p.id = b.id RETURNING p.*
                         ), archived AS (
                             INSERT INTO price_data_archive (crypto_id, timeframe, open_price, high_price, low_price,
-                                close_price, volume, market_cap, circulating_supply, technical_indicators, candle_time,
-                                created_at, archived_at)
+                                close_price, volume, base_volume, quote_volume, market_cap, circulating_supply,
+                                technical_indicators, candle_time, created_at, archived_at)
                             SELECT crypto_id, timeframe, open_price, high_price, low_price, close_price, volume,
-                                   market_cap, circulating_supply, technical_indicators, candle_time, created_at, $4
+                                   base_volume, quote_volume, market_cap, circulating_supply, technical_indicators,
+                                   candle_time, created_at, $4
                             FROM moved
                             ON CONFLICT (crypto_id, timeframe, candle_time) DO UPDATE
                                 SET open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,
                                     low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price,
-                                    volume = EXCLUDED.volume, market_cap = EXCLUDED.market_cap,
+                                    volume = EXCLUDED.volume, base_volume = EXCLUDED.base_volume,
+                                    quote_volume = EXCLUDED.quote_volume, market_cap = EXCLUDED.market_cap,
                                     circulating_supply = EXCLUDED.circulating_supply,
                                     technical_indicators = EXCLUDED.technical_indicators,
                                     archived_at = EXCLUDED.archived_at

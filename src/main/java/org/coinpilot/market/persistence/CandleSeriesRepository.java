@@ -49,6 +49,7 @@ public class CandleSeriesRepository {
             BigDecimal low,
             BigDecimal close,
             BigDecimal volume,
+            BigDecimal baseVolume,
             boolean pending) {}
 
     /** Every series with at least one live candle whose indicators are NULL. */
@@ -76,12 +77,12 @@ public class CandleSeriesRepository {
         return pool.preparedQuery("""
                         SELECT DISTINCT ON (candle_time) * FROM (
                             SELECT id, updated_at, candle_time, open_price, high_price, low_price, close_price, volume,
-                                   technical_indicators IS NULL AS pending, 0 AS source
+                                   base_volume, technical_indicators IS NULL AS pending, 0 AS source
                             FROM price_data
                             WHERE crypto_id = $1 AND timeframe = $2 AND ($3::timestamptz IS NULL OR candle_time < $3)
                             UNION ALL
                             SELECT NULL, NULL, candle_time, open_price, high_price, low_price, close_price, volume,
-                                   false, 1 AS source
+                                   base_volume, false, 1 AS source
                             FROM price_data_archive
                             WHERE crypto_id = $1 AND timeframe = $2 AND ($3::timestamptz IS NULL OR candle_time < $3)
                         ) u ORDER BY candle_time, source""")
@@ -98,6 +99,7 @@ public class CandleSeriesRepository {
                                 row.getBigDecimal("low_price"),
                                 row.getBigDecimal("close_price"),
                                 row.getBigDecimal("volume"),
+                                row.getBigDecimal("base_volume"),
                                 row.getBoolean("pending")));
                     }
                     return list;

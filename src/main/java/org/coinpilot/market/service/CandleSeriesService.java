@@ -37,7 +37,8 @@ public class CandleSeriesService {
     /**
      * A whole series, oldest first, as columns. {@code ids[i]}/{@code versions[i]} identify a live candle for
      * {@link #storeIndicators}; they are 0/null for archived candles. {@code pending[i]}: its stored indicators are
-     * NULL. A NULL volume is read as 0.
+     * NULL. {@code volume} is the USD volume (a NULL one is read as 0); {@code baseVolume} the base-asset volume,
+     * {@link Double#NaN} where it is unknown (candles stored before it was kept), never invented.
      */
     public record Series(
             long cryptoId,
@@ -50,6 +51,7 @@ public class CandleSeriesService {
             double[] low,
             double[] close,
             double[] volume,
+            double[] baseVolume,
             boolean[] pending) {
 
         public int size() {
@@ -124,6 +126,7 @@ public class CandleSeriesService {
         double[] low = new double[n];
         double[] close = new double[n];
         double[] volume = new double[n];
+        double[] baseVolume = new double[n];
         boolean[] pending = new boolean[n];
         for (int i = 0; i < n; i++) {
             SeriesRow row = rows.get(i);
@@ -136,8 +139,11 @@ public class CandleSeriesService {
             close[i] = row.close().doubleValue();
             BigDecimal v = row.volume();
             volume[i] = v == null ? 0.0 : v.doubleValue();
+            BigDecimal base = row.baseVolume();
+            baseVolume[i] = base == null ? Double.NaN : base.doubleValue();
             pending[i] = row.pending();
         }
-        return new Series(cryptoId, timeframe, ids, versions, times, open, high, low, close, volume, pending);
+        return new Series(
+                cryptoId, timeframe, ids, versions, times, open, high, low, close, volume, baseVolume, pending);
     }
 }

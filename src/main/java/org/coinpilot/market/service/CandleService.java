@@ -169,7 +169,15 @@ public class CandleService {
     }
 
     private static void write(CandlePageJson page, CandleRow row) {
-        page.candle(row.candleTime(), row.open(), row.high(), row.low(), row.close(), row.volume());
+        page.candle(
+                row.candleTime(),
+                row.open(),
+                row.high(),
+                row.low(),
+                row.close(),
+                row.volume(),
+                row.baseVolume(),
+                row.quoteVolume());
     }
 
     /** A page with indicators, through the application's Jackson mapper (what the REST layer would write). */
@@ -230,6 +238,8 @@ public class CandleService {
                 decimal(row.low()),
                 decimal(row.close()),
                 decimal(row.volume()),
+                decimal(row.baseVolume()),
+                decimal(row.quoteVolume()),
                 row.indicators());
     }
 
