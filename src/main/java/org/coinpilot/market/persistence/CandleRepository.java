@@ -2,7 +2,6 @@ package org.coinpilot.market.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -21,12 +20,12 @@ import org.coinpilot.market.domain.Kline;
 
 /**
  * Set-based SQL on the candle tables ({@code price_data}, {@code price_data_archive}, {@code market_candle_gaps})
- * through the reactive SQL client.
+ * through the reactive SQL client, on the client the service hands in (docs/architecture.md, "Data access").
  *
- * <p>Why the pool and not the Panache session (CONVENTIONS §2 prefers the session): the bulk upsert binds whole
- * columns as PostgreSQL arrays ({@code unnest($1::int8[], …)}), which Hibernate Reactive native queries cannot
- * bind, and every statement here is atomic on its own (one statement per batch), so no caller needs to join it
- * into a wider transaction. Ingestion never holds a transaction open while it calls an exchange.
+ * <p>Why SQL and not the Panache session: the bulk upsert binds whole columns as PostgreSQL arrays
+ * ({@code unnest($1::int8[], …)}), which Hibernate Reactive native queries cannot bind, the reads are the hot path,
+ * and every statement here is atomic on its own (one statement per batch), so the services run them as single
+ * statements. Ingestion never holds a transaction open while it calls an exchange.
  */
 @ApplicationScoped
 public class CandleRepository {
@@ -56,12 +55,6 @@ public class CandleRepository {
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
             FROM up
             """;
-
-    private final Pool pool;
-
-    public CandleRepository(Pool pool) {
-        this.pool = pool;
-    }
 
     /** A series to ingest: the asset id, its symbol and its provider symbol (e.g. Binance pair) if known. */
     public record SeriesAsset(long cryptoId, String symbol, String binanceSymbol) {}
@@ -98,8 +91,8 @@ public class CandleRepository {
     public record GapRow(long id, Instant gapStart, Instant gapEnd, int missingCandles, int attempts) {}
 
     /** The active, supported assets, by id. */
-    public Uni<List<SeriesAsset>> supportedAssets() {
-        return pool.query("SELECT id, symbol, external_ids ->> 'binance' AS binance FROM cryptocurrencies"
+    public Uni<List<SeriesAsset>> supportedAssets(SqlClient client) {
+        return client.query("SELECT id, symbol, external_ids ->> 'binance' AS binance FROM cryptocurrencies"
                         + " WHERE is_active AND is_supported ORDER BY id")
                 .execute()
                 .map(rows -> {
@@ -111,18 +104,13 @@ public class CandleRepository {
     }
 
     /** The id of the asset with exactly this symbol, or null. */
-    public Uni<Long> findAssetId(String symbol) {
-        return pool.preparedQuery("SELECT id FROM cryptocurrencies WHERE symbol = $1")
+    public Uni<Long> findAssetId(SqlClient client, String symbol) {
+        return client.preparedQuery("SELECT id FROM cryptocurrencies WHERE symbol = $1")
                 .execute(Tuple.of(symbol))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("id") : null);
     }
 
     /** Upserts candles of one series in one statement (empty input: nothing happens). */
-    public Uni<UpsertCount> upsert(long cryptoId, Timeframe timeframe, List<Kline> candles) {
-        return upsert(pool, cryptoId, timeframe, candles);
-    }
-
-    /** As {@link #upsert(long, Timeframe, List)}, on the given client (a connection inside a transaction). */
     public Uni<UpsertCount> upsert(SqlClient client, long cryptoId, Timeframe timeframe, List<Kline> candles) {
         if (candles.isEmpty()) {
             return Uni.createFrom().item(new UpsertCount(0, 0));
@@ -161,8 +149,8 @@ public class CandleRepository {
     }
 
     /** The open time of the newest stored candle of a series (live or archived), or null for a new series. */
-    public Uni<Instant> lastCandleTime(long cryptoId, Timeframe timeframe) {
-        return pool.preparedQuery("""
+    public Uni<Instant> lastCandleTime(SqlClient client, long cryptoId, Timeframe timeframe) {
+        return client.preparedQuery("""
                         SELECT coalesce(
                             (SELECT max(candle_time) FROM price_data WHERE crypto_id = $1 AND timeframe = $2),
                             (SELECT max(candle_time) FROM price_data_archive WHERE crypto_id = $1 AND timeframe = $2)
@@ -175,8 +163,8 @@ public class CandleRepository {
      * Records the gaps of a series from {@code since} on (the whole series when null): each run of missing
      * candle times between two stored neighbours. Returns how many gaps were newly recorded.
      */
-    public Uni<Integer> detectGaps(long cryptoId, Timeframe timeframe, Instant since, Instant now) {
-        return pool.preparedQuery("""
+    public Uni<Integer> detectGaps(SqlClient client, long cryptoId, Timeframe timeframe, Instant since, Instant now) {
+        return client.preparedQuery("""
                         INSERT INTO market_candle_gaps (crypto_id, timeframe, gap_start, gap_end, missing_candles, detected_at)
                         SELECT $1, $2, g.candle_time + ($3::int8 * interval '1 second'), g.next_time,
                                (extract(epoch FROM g.next_time - g.candle_time) / extract(epoch FROM ($3::int8 * interval '1 second')))::int - 1,
@@ -193,8 +181,8 @@ public class CandleRepository {
     }
 
     /** Open gaps of a series that have been tried fewer than {@code maxAttempts} times, oldest first. */
-    public Uni<List<GapRow>> openGaps(long cryptoId, Timeframe timeframe, int maxAttempts) {
-        return pool.preparedQuery("""
+    public Uni<List<GapRow>> openGaps(SqlClient client, long cryptoId, Timeframe timeframe, int maxAttempts) {
+        return client.preparedQuery("""
                         SELECT id, gap_start, gap_end, missing_candles, attempts FROM market_candle_gaps
                         WHERE crypto_id = $1 AND timeframe = $2 AND filled_at IS NULL AND attempts < $3
                         ORDER BY gap_start""")
@@ -212,8 +200,8 @@ public class CandleRepository {
     }
 
     /** Counts one backfill attempt; marks the gap filled when every missing candle is now stored. */
-    public Uni<Boolean> settleGap(long gapId, Instant now) {
-        return pool.preparedQuery("""
+    public Uni<Boolean> settleGap(SqlClient client, long gapId, Instant now) {
+        return client.preparedQuery("""
                         UPDATE market_candle_gaps g
                         SET attempts = g.attempts + 1, last_attempt_at = $2,
                             filled_at = CASE WHEN (SELECT count(*) FROM price_data p
@@ -238,6 +226,7 @@ public class CandleRepository {
      * @param newestFirst when true, the newest {@code limit} candles before {@code to} (descending)
      */
     public Uni<List<CandleRow>> page(
+            SqlClient client,
             long cryptoId,
             Timeframe timeframe,
             Instant from,
@@ -262,7 +251,7 @@ public class CandleRepository {
         }
         params[n++] = limit;
         String sql = pageSql(from != null, to != null, after != null, newestFirst, withArchive, withIndicators);
-        return pool.preparedQuery(sql)
+        return client.preparedQuery(sql)
                 .execute(Tuple.from(n == params.length ? params : Arrays.copyOf(params, n)))
                 .map(rows -> {
                     @SuppressWarnings("unchecked") // the Mutiny wrapper exposes its delegate as a raw type
@@ -353,8 +342,9 @@ public class CandleRepository {
      * statement: the delete and the insert commit together or not at all, so a killed run loses and duplicates
      * nothing. A candle already archived is overwritten by the live row (the newer one). Returns the rows moved.
      */
-    public Uni<Integer> archiveBatch(Timeframe timeframe, Instant before, int batchSize, Instant now) {
-        return pool.preparedQuery("""
+    public Uni<Integer> archiveBatch(
+            SqlClient client, Timeframe timeframe, Instant before, int batchSize, Instant now) {
+        return client.preparedQuery("""
                         WITH batch AS (
                             SELECT id FROM price_data WHERE timeframe = $1 AND candle_time < $2
                             ORDER BY candle_time LIMIT $3 FOR UPDATE SKIP LOCKED
@@ -384,8 +374,9 @@ public class CandleRepository {
     }
 
     /** Adds batched read counters to the catalogue rows in one statement. */
-    public Uni<Integer> addAccessStats(Long[] ids, Long[] counts, OffsetDateTime[] lastAccess, String[] usage) {
-        return pool.preparedQuery("""
+    public Uni<Integer> addAccessStats(
+            SqlClient client, Long[] ids, Long[] counts, OffsetDateTime[] lastAccess, String[] usage) {
+        return client.preparedQuery("""
                         UPDATE cryptocurrencies c
                         SET access_count = c.access_count + u.n,
                             last_accessed_at = greatest(c.last_accessed_at, u.last_at),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
@@ -50,8 +51,11 @@ public class CandleImportService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final HotCandleCache cache;
+    private final Transactions tx;
 
-    public CandleImportService(CandleRepository candles, ObjectMapper mapper, Clock clock, HotCandleCache cache) {
+    public CandleImportService(
+            CandleRepository candles, ObjectMapper mapper, Clock clock, HotCandleCache cache, Transactions tx) {
+        this.tx = tx;
         this.cache = cache;
         this.candles = candles;
         this.mapper = mapper;
@@ -133,7 +137,7 @@ public class CandleImportService {
                 valid.add(candle);
             }
         }
-        return candles.findAssetId(symbol)
+        return tx.statement(client -> candles.findAssetId(client, symbol))
                 .onItem()
                 .ifNull()
                 .failWith(() ->
@@ -153,7 +157,7 @@ public class CandleImportService {
             return Uni.createFrom().item(total);
         }
         int to = Math.min(valid.size(), from + BATCH);
-        return candles.upsert(cryptoId, timeframe, valid.subList(from, to))
+        return tx.statement(client -> candles.upsert(client, cryptoId, timeframe, valid.subList(from, to)))
                 .invoke(() -> cache.invalidate(cryptoId, timeframe))
                 .chain(count -> upsertAll(cryptoId, timeframe, valid, to, total.plus(count)));
     }

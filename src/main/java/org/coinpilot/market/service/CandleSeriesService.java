@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.market.persistence.CandleRepository;
@@ -25,8 +26,10 @@ public class CandleSeriesService {
 
     private final CandleRepository candles;
     private final CandleSeriesRepository series;
+    private final Transactions tx;
 
-    public CandleSeriesService(CandleRepository candles, CandleSeriesRepository series) {
+    public CandleSeriesService(CandleRepository candles, CandleSeriesRepository series, Transactions tx) {
+        this.tx = tx;
         this.candles = candles;
         this.series = series;
     }
@@ -64,7 +67,7 @@ public class CandleSeriesService {
 
     /** The id of the asset with this symbol; fails with 404 ASSET_NOT_FOUND. */
     public Uni<Long> assetId(String symbol) {
-        return candles.findAssetId(symbol)
+        return tx.statement(client -> candles.findAssetId(client, symbol))
                 .onItem()
                 .ifNull()
                 .failWith(() ->
@@ -73,7 +76,7 @@ public class CandleSeriesService {
 
     /** Every series with candles whose indicators are pending, with its oldest pending candle time. */
     public Uni<List<PendingSeries>> pendingSeries() {
-        return series.pendingSeries()
+        return tx.statement(client -> series.pendingSeries(client))
                 .map(list -> list.stream()
                         .map(p -> new PendingSeries(p.cryptoId(), p.timeframe(), p.since(), p.pending()))
                         .toList());
@@ -84,7 +87,8 @@ public class CandleSeriesService {
      * oldest first.
      */
     public Uni<Series> series(long cryptoId, Timeframe timeframe, Instant to) {
-        return series.series(cryptoId, timeframe, to).map(rows -> toSeries(cryptoId, timeframe, rows));
+        return tx.statement(client -> series.series(client, cryptoId, timeframe, to))
+                .map(rows -> toSeries(cryptoId, timeframe, rows));
     }
 
     /**
@@ -112,7 +116,7 @@ public class CandleSeriesService {
             versions[i] = v.version();
             json[i] = v.json();
         }
-        return series.storeIndicators(ids, versions, json)
+        return tx.statement(client -> series.storeIndicators(client, ids, versions, json))
                 .chain(count -> storeFrom(values, to, batchSize, written + count));
     }
 

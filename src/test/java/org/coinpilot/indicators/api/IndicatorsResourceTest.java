@@ -44,7 +44,7 @@ class IndicatorsResourceTest {
         asset = MarketTestData.asset(pool, "IAP", false);
         symbol = MarketTestData.symbol(pool, asset);
         walk = IndicatorTestSeries.walk(240, 7);
-        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, walk).await().indefinitely();
         compute.computePending().await().indefinitely();
     }
 
@@ -107,7 +107,7 @@ class IndicatorsResourceTest {
     @Test
     void shouldAnswerWarmupNotSatisfiedWhenTheHistoryIsTooShort() {
         long young = MarketTestData.asset(pool, "IAY", false);
-        candles.upsert(young, Timeframe.H1, IndicatorTestSeries.walk(10, 8))
+        candles.upsert(pool, young, Timeframe.H1, IndicatorTestSeries.walk(10, 8))
                 .await()
                 .indefinitely();
 
@@ -240,7 +240,7 @@ class IndicatorsResourceTest {
             // the first 20 as stored before base volume was kept: USD volume only
             rows.add(i < 20 ? Kline.of(k.openTime(), k.open(), k.high(), k.low(), k.close(), k.volume(), null) : k);
         }
-        candles.upsert(legacy, Timeframe.H1, rows).await().indefinitely();
+        candles.upsert(pool, legacy, Timeframe.H1, rows).await().indefinitely();
 
         JsonPath page = given().when()
                 .get("/api/v1/assets/" + MarketTestData.symbol(pool, legacy)

@@ -46,7 +46,7 @@ class IndicatorComputeTest {
     void shouldStoreTheEngineBatchValuesWithTheirWarmUpWhenCandlesAreIngested() {
         long asset = MarketTestData.asset(pool, "IND", false);
         List<Kline> walk = IndicatorTestSeries.walk(260, 1);
-        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, walk).await().indefinitely();
 
         compute.computePending().await().indefinitely();
 
@@ -71,7 +71,7 @@ class IndicatorComputeTest {
         long asset = MarketTestData.asset(pool, "INR", false);
         String symbol = MarketTestData.symbol(pool, asset);
         List<Kline> walk = IndicatorTestSeries.walk(150, 2);
-        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, walk).await().indefinitely();
         compute.computePending().await().indefinitely();
         List<JsonObject> before = IndicatorTestSeries.stored(pool, asset);
 
@@ -114,7 +114,7 @@ class IndicatorComputeTest {
         for (Kline k : IndicatorTestSeries.walk(80, 5)) {
             legacy.add(Kline.of(k.openTime(), k.open(), k.high(), k.low(), k.close(), k.volume(), null));
         }
-        candles.upsert(asset, Timeframe.H1, legacy).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, legacy).await().indefinitely();
         compute.computePending().await().indefinitely();
         assertThat(IndicatorTestSeries.stored(pool, asset)).doesNotContainNull();
 
@@ -129,7 +129,7 @@ class IndicatorComputeTest {
                 old.volume(), // the USD volume does not change
                 null);
         assertThat(withBase.volume()).isEqualByComparingTo(old.volume());
-        candles.upsert(asset, Timeframe.H1, List.of(withBase)).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, List.of(withBase)).await().indefinitely();
 
         List<JsonObject> reset = IndicatorTestSeries.stored(pool, asset);
         assertThat(reset.subList(0, 50)).doesNotContainNull();
@@ -144,11 +144,11 @@ class IndicatorComputeTest {
         List<Kline> walk = IndicatorTestSeries.walk(80, 3);
         List<Kline> withGap = new ArrayList<>(walk);
         Kline missing = withGap.remove(40);
-        candles.upsert(asset, Timeframe.H1, withGap).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, withGap).await().indefinitely();
         compute.computePending().await().indefinitely();
         assertThat(IndicatorTestSeries.stored(pool, asset)).doesNotContainNull();
 
-        candles.upsert(asset, Timeframe.H1, List.of(missing)).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, List.of(missing)).await().indefinitely();
 
         List<JsonObject> reset = IndicatorTestSeries.stored(pool, asset);
         assertThat(reset.subList(0, 40)).doesNotContainNull();
@@ -161,13 +161,14 @@ class IndicatorComputeTest {
     void shouldNotStoreValuesComputedFromCandlesThatChangedMeanwhile() {
         long asset = MarketTestData.asset(pool, "INS", false);
         List<Kline> walk = IndicatorTestSeries.walk(60, 4);
-        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, walk).await().indefinitely();
         CandleSeriesService.Series read =
                 series.series(asset, Timeframe.H1, null).await().indefinitely();
         var values = compute.valuesToStore(read);
 
         Kline old = walk.get(30);
         candles.upsert(
+                        pool,
                         asset,
                         Timeframe.H1,
                         List.of(IndicatorTestSeries.kline(

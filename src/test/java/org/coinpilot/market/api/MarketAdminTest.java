@@ -298,9 +298,9 @@ class MarketAdminTest {
                     new BigDecimal("1.500"),
                     null));
         }
-        candles.upsert(asset, Timeframe.H1, rows).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, rows).await().indefinitely();
         // a run killed after one batch: the moved rows are in the archive only, the rest in price_data only
-        candles.archiveBatch(Timeframe.H1, Instant.parse("2021-01-01T00:00:00Z"), 7, Instant.now())
+        candles.archiveBatch(pool, Timeframe.H1, Instant.parse("2021-01-01T00:00:00Z"), 7, Instant.now())
                 .await()
                 .indefinitely();
         assertThat(live(asset) + archived(asset)).isEqualTo(50);

@@ -83,7 +83,7 @@ class CandleTextTest {
             }
         }
         List<CandleRow> read = candles.page(
-                        asset, Timeframe.H1, START, null, null, false, values.size() + 1, true, false)
+                        pool, asset, Timeframe.H1, START, null, null, false, values.size() + 1, true, false)
                 .await()
                 .indefinitely();
 
