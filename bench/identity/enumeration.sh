@@ -7,6 +7,7 @@
 #   bench/identity/enumeration.sh                 # target/quarkus-app (builds it when missing)
 #   APP=/tmp/other-build N=500 bench/identity/enumeration.sh
 #   LOGIN=1 bench/identity/enumeration.sh         # also the login (bcrypt cost 12: slow, N=100 is plenty)
+#   ENDPOINTS=login N=100 bench/identity/enumeration.sh   # only these endpoints
 #
 # Runs the packaged jar with the demo profile (embedded PostgreSQL under $OUT/db) on localhost:$PORT only, behind a
 # trusted "proxy" (loopback) so that every request has its own client address, with the per-address limits lifted.
@@ -48,7 +49,7 @@ for i in $(seq 1 "$ACCOUNTS"); do
   EMAILS+=("$email")
 done
 
-ENDPOINTS=(forgot-password resend-verification)
+read -r -a ENDPOINTS <<<"${ENDPOINTS:-forgot-password resend-verification}"
 [[ "${LOGIN:-0}" == 1 ]] && ENDPOINTS+=(login)
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  app: $APP  nproc: $(nproc)  load: $(uptime | sed 's/.*load average: //')"
