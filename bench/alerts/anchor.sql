@@ -2,7 +2,7 @@
 -- inserting notifications. Bare on purpose: the latest close per asset (no previous close, no crossings), no guard
 -- against a racing pass, no cooldown or expiry, title and message only (no data, no idempotency key, no channels),
 -- no per-series checks. It is the floor the bench compares this machine against (bench/alerts/run.sh ANCHOR=1), not
--- the application's statement (src/main/resources/alerts/sql/price_target.sql).
+-- the application's statement (src/main/resources/alert/sql/price_target.sql).
 -- $1 = now (timestamptz); $2 = shard, $3 = shards (int), as in price_target.sql: the assets with crypto_id % $3 = $2.
 WITH latest AS (
     SELECT DISTINCT ON (d.crypto_id) d.crypto_id, d.close_price

@@ -2,7 +2,7 @@
 # Alert evaluation benchmark (issue 6): one evaluation pass over N active alerts on 500 assets with F % of them
 # triggering, run by the application (job alerts.evaluate through POST /api/v1/admin/jobs/alerts.evaluate/runs
 # ?wait=true; its recorded execution time) against the same price_target statement
-# (src/main/resources/alerts/sql/price_target.sql) run directly with psql (the limit), in the same run.
+# (src/main/resources/alert/sql/price_target.sql) run directly with psql (the limit), in the same run.
 #
 #   bench/alerts/run.sh                                   # N = 100000 and 1000000, F = 1 and 10, 5 repetitions
 #   SIZES=100000 FRACTIONS=1 REPEAT=1 bench/alerts/run.sh # a quick look
@@ -73,7 +73,7 @@ FROM cryptocurrencies c CROSS JOIN generate_series(1, 30) g WHERE c.symbol LIKE 
 ANALYZE cryptocurrencies; ANALYZE users; ANALYZE price_data;
 SQL
 
-statement=$(grep -v '^--' "$root/src/main/resources/alerts/sql/price_target.sql")
+statement=$(grep -v '^--' "$root/src/main/resources/alert/sql/price_target.sql")
 anchor=$(grep -v '^--' "$here/anchor.sql")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 rearm() {

@@ -39,11 +39,6 @@ public class AlertEvaluateJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "1m";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return evaluation.evaluate().map(report -> JobResult.of(report.toMap()));
     }

@@ -1,8 +1,8 @@
 package org.coinpilot.alert.persistence;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,18 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The evaluation statements ({@link AlertEvaluator}) and the reads that go with them, through the reactive PG client:
- * the statements are plain PostgreSQL with {@code $1} (the same text psql runs), which Hibernate Reactive native
- * queries do not take.
+ * The evaluation statements ({@link AlertEvaluator}) and the reads that go with them, through the reactive PG client
+ * on the connection the service hands in: the statements are plain PostgreSQL with {@code $1} (the same text psql
+ * runs), which Hibernate Reactive native queries do not take.
  */
 @ApplicationScoped
 public class AlertEvaluationRepository {
-
-    private final Pool pool;
-
-    public AlertEvaluationRepository(Pool pool) {
-        this.pool = pool;
-    }
 
     /** What one statement did. */
     public record PassCounts(long fired, long notified, long series) {}
@@ -47,11 +41,11 @@ public class AlertEvaluationRepository {
     public record SeriesKey(long cryptoId, String timeframe, String alertType) {}
 
     /** When each of these assets' series were last checked, by (asset, timeframe, alert type). */
-    public Uni<Map<SeriesKey, Instant>> seriesChecks(List<Long> cryptoIds) {
+    public Uni<Map<SeriesKey, Instant>> seriesChecks(SqlClient client, List<Long> cryptoIds) {
         if (cryptoIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("SELECT crypto_id, timeframe, alert_type, checked_at FROM alert_series_checks"
+        return client.preparedQuery("SELECT crypto_id, timeframe, alert_type, checked_at FROM alert_series_checks"
                         + " WHERE crypto_id = ANY($1)")
                 .execute(Tuple.of(cryptoIds.toArray(Long[]::new)))
                 .map(rows -> {
@@ -65,22 +59,6 @@ public class AlertEvaluationRepository {
                                 row.getOffsetDateTime("checked_at").toInstant());
                     }
                     return checks;
-                });
-    }
-
-    /** The symbols of these assets, by id. */
-    public Uni<Map<Long, String>> symbols(List<Long> cryptoIds) {
-        if (cryptoIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery("SELECT id, symbol FROM cryptocurrencies WHERE id = ANY($1)")
-                .execute(Tuple.of(cryptoIds.toArray(Long[]::new)))
-                .map(rows -> {
-                    Map<Long, String> symbols = new HashMap<>();
-                    for (Row row : rows) {
-                        symbols.put(row.getLong("id"), row.getString("symbol"));
-                    }
-                    return symbols;
                 });
     }
 

@@ -3,7 +3,7 @@ package org.coinpilot.alert.persistence;
 import jakarta.inject.Singleton;
 import org.coinpilot.alert.domain.AlertType;
 
-/** {@code price_target}: above, below, crosses, crosses_up, crosses_down on the close of the latest candle (crossings against the previous stored candle) ({@code alerts/sql/price_target.sql}). */
+/** {@code price_target}: above, below, crosses, crosses_up, crosses_down on the close of the latest candle (crossings against the previous stored candle) ({@code alert/sql/price_target.sql}). */
 @Singleton
 public class PriceTargetEvaluator extends SqlFileEvaluator {
 

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.coinpilot.alert.domain.AlertType;
 
-/** An evaluator whose statement is the classpath resource {@code alerts/sql/<type>.sql}. */
+/** An evaluator whose statement is the classpath resource {@code alert/sql/<type>.sql}. */
 abstract class SqlFileEvaluator implements AlertEvaluator {
 
     /** Where the statements live (also for psql and the benchmark). */
-    static final String LOCATION = "alerts/sql/";
+    static final String LOCATION = "alert/sql/";
 
     private final AlertType type;
     private final String sql;

@@ -3,7 +3,7 @@ package org.coinpilot.alert.persistence;
 import jakarta.inject.Singleton;
 import org.coinpilot.alert.domain.AlertType;
 
-/** {@code volume_spike}: latest volume >= k x the mean volume of the previous N candles ({@code alerts/sql/volume_spike.sql}). */
+/** {@code volume_spike}: latest volume >= k x the mean volume of the previous N candles ({@code alert/sql/volume_spike.sql}). */
 @Singleton
 public class VolumeSpikeEvaluator extends SqlFileEvaluator {
 

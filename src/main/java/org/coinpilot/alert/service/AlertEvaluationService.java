@@ -2,7 +2,6 @@ package org.coinpilot.alert.service;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import org.coinpilot.alert.config.AlertsConfig;
 import org.coinpilot.alert.persistence.AlertEvaluationRepository;
 import org.coinpilot.alert.persistence.AlertEvaluationRepository.PassCounts;
 import org.coinpilot.alert.persistence.AlertEvaluator;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
 
 /**
@@ -32,7 +32,7 @@ import org.coinpilot.common.time.Times;
 @ApplicationScoped
 public class AlertEvaluationService {
 
-    private final Pool pool;
+    private final Transactions tx;
     private final AlertEvaluationRepository evaluations;
     private final List<AlertEvaluator> evaluators;
     private final Clock clock;
@@ -40,22 +40,22 @@ public class AlertEvaluationService {
 
     @Inject
     public AlertEvaluationService(
-            Pool pool,
+            Transactions tx,
             AlertEvaluationRepository evaluations,
             Instance<AlertEvaluator> evaluators,
             Clock clock,
             AlertsConfig config) {
-        this(pool, evaluations, evaluators.stream().toList(), clock, config.evaluationShards());
+        this(tx, evaluations, evaluators.stream().toList(), clock, config.evaluationShards());
     }
 
     /** With these evaluators instead of every bean, and this shard count (tests). */
     AlertEvaluationService(
-            Pool pool,
+            Transactions tx,
             AlertEvaluationRepository evaluations,
             List<AlertEvaluator> evaluators,
             Clock clock,
             int shards) {
-        this.pool = pool;
+        this.tx = tx;
         this.evaluations = evaluations;
         List<AlertEvaluator> all = new ArrayList<>(evaluators);
         all.sort(Comparator.comparing(e -> e.type().ordinal()));
@@ -132,13 +132,12 @@ public class AlertEvaluationService {
     /** One type: its statement in one transaction, or its shards in parallel, one transaction each. */
     private Uni<PassCounts> evaluate(AlertEvaluator evaluator, Instant now) {
         if (!evaluator.sharded() || shards == 1) {
-            return pool.withTransaction(connection -> evaluations.evaluate(connection, evaluator, now, 0, 1));
+            return tx.sql(connection -> evaluations.evaluate(connection, evaluator, now, 0, 1));
         }
         List<Uni<PassCounts>> parts = new ArrayList<>(shards);
         for (int shard = 0; shard < shards; shard++) {
             int part = shard;
-            parts.add(
-                    pool.withTransaction(connection -> evaluations.evaluate(connection, evaluator, now, part, shards)));
+            parts.add(tx.sql(connection -> evaluations.evaluate(connection, evaluator, now, part, shards)));
         }
         return Uni.join()
                 .all(parts)

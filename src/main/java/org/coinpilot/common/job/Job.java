@@ -4,9 +4,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A background job: a CDI bean with a unique name whose body returns a {@link JobResult}. Jobs do not
- * record themselves, lock, or schedule: {@link JobRunner} does that for every job. The schedule comes from
- * configuration ({@code coinpilot.jobs."NAME".every | .cron | .enabled}), falling back to
- * {@link #defaultEvery()}.
+ * record themselves, lock, or schedule: {@link JobRunner} does that for every job. Its schedule lives in one place,
+ * the configuration ({@code coinpilot.jobs."NAME".every | .cron | .enabled | .then}, application.properties);
+ * start-up fails when a job has neither {@code every} nor {@code cron}.
  */
 public interface Job {
 
@@ -18,9 +18,6 @@ public interface Job {
 
     /** The {@code background_tasks.task_type}: data_sync, model_training, cleanup, maintenance or analysis. */
     String taskType();
-
-    /** Interval used when configuration gives neither {@code every} nor {@code cron}, e.g. {@code 5m}. */
-    String defaultEvery();
 
     /**
      * The job body. It runs on a Vert.x context; it opens its own transactions through its feature's

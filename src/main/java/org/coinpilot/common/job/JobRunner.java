@@ -5,7 +5,6 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Times;
 
@@ -46,7 +46,7 @@ public class JobRunner {
 
     private final Map<String, Job> jobs;
     private final JobRunRecorder recorder;
-    private final Pool pool;
+    private final Transactions tx;
     private final Clock clock;
     private final JobRunnerConfig config;
     private final Vertx vertx;
@@ -55,7 +55,7 @@ public class JobRunner {
     public JobRunner(
             Instance<Job> jobs,
             JobRunRecorder recorder,
-            Pool pool,
+            Transactions tx,
             Clock clock,
             JobRunnerConfig config,
             Vertx vertx,
@@ -69,7 +69,7 @@ public class JobRunner {
         }
         this.jobs = Map.copyOf(byName);
         this.recorder = recorder;
-        this.pool = pool;
+        this.tx = tx;
         this.clock = clock;
         this.config = config;
         this.vertx = vertx;
@@ -138,16 +138,14 @@ public class JobRunner {
     }
 
     private Uni<JobRun> execute(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {
-        return pool.getConnection()
-                .chain(connection -> tryLock(connection, job.name())
+        return tx.connection(connection -> tryLock(connection, job.name())
                         .chain(locked -> locked
                                 // whatever happens in the run (even a failure before its Uni exists), the lock
                                 // goes: a session lock left on a pooled connection would skip the job's runs
                                 ? Uni.createFrom()
                                         .deferred(() -> runLocked(job, taskId, trigger, params))
                                         .eventually(() -> unlock(connection, job.name()))
-                                : skip(job, taskId))
-                        .eventually(connection::close))
+                                : skip(job, taskId)))
                 .chain(() -> recorder.find(taskId))
                 .call(run -> run.status() == RunStatus.COMPLETED
                         ? followUps(job, taskId)

@@ -34,6 +34,7 @@ public class JobScheduler {
     }
 
     void register(@Observes StartupEvent event) {
+        runner.jobs().forEach(this::scheduleOf); // every job has a schedule, also where nothing is scheduled
         if (!schedulerEnabled) {
             Log.debug("scheduler disabled: no job is scheduled");
             return;
@@ -59,14 +60,22 @@ public class JobScheduler {
         }
     }
 
-    /** The effective schedule of a job: its configuration, or its default interval. */
+    /**
+     * The schedule of a job, from its one place: {@code coinpilot.jobs."NAME".every} or {@code .cron} (and
+     * {@code .enabled}).
+     *
+     * @throws IllegalStateException when the configuration gives the job neither
+     */
     public JobSchedule scheduleOf(Job job) {
         JobsConfig.Schedule configured = config.jobs().get(job.name());
-        if (configured == null) {
-            return new JobSchedule(job.defaultEvery(), null, true);
+        if (configured == null
+                || (configured.every().isEmpty() && configured.cron().isEmpty())) {
+            throw new IllegalStateException("Job " + job.name() + " has no schedule: set coinpilot.jobs.\""
+                    + job.name() + "\".every (e.g. 5m) or .cron in application.properties (or .enabled=false with"
+                    + " either)");
         }
         return new JobSchedule(
-                configured.every().orElse(job.defaultEvery()), configured.cron().orElse(null), configured.enabled());
+                configured.every().orElse(null), configured.cron().orElse(null), configured.enabled());
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  *       compose a use case's statements inside one call.
  *   <li>{@link #statement}: one SQL statement on its own (autocommit), e.g. a hot read; the pool picks the
  *       connection. Use {@link #sql} as soon as two statements must agree.
+ *   <li>{@link #connection}: one pooled connection without a transaction, for work that must stay on one session of
+ *       the database across statements that each commit alone (a job's advisory lock held while it runs).
  * </ul>
  *
  * <p>A Panache session and a pool connection are two connections: a use case that needs both kinds atomically keeps
@@ -55,5 +57,15 @@ public class Transactions {
     /** Runs {@code work}, one SQL statement, on the pool itself: autocommit, on whichever connection is free. */
     public <T> Uni<T> statement(Function<SqlClient, Uni<T>> work) {
         return Uni.createFrom().deferred(() -> work.apply(pool));
+    }
+
+    /** Runs {@code work} on one pooled connection, each statement committing alone; the connection is returned after. */
+    public <T> Uni<T> connection(Function<SqlConnection, Uni<T>> work) {
+        return pool.withConnection(connection -> Uni.createFrom().deferred(() -> work.apply(connection)));
+    }
+
+    /** Connections the reactive pool holds now (for health snapshots). */
+    public int connections() {
+        return pool.size();
     }
 }

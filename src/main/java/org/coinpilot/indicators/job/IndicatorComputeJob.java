@@ -39,11 +39,6 @@ public class IndicatorComputeJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "5m";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return compute.computePending().map(report -> JobResult.of(report.toMap()));
     }

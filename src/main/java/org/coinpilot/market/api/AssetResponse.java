@@ -3,6 +3,7 @@ package org.coinpilot.market.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import org.coinpilot.market.domain.PriceSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An asset of the catalogue with its latest market snapshot. */
@@ -16,7 +17,24 @@ public record AssetResponse(
         @Schema(description = "Provider ids, e.g. {\"coingecko\": \"bitcoin\", \"binance\": \"BTCUSDT\"}")
         Map<String, Object> externalIds,
 
-        @Schema(description = "Price in USD") BigDecimal currentPrice,
+        @Schema(
+                description = "Price in USD: the catalogue's, or, when the catalogue has none (its sync is offline"
+                        + " or has not run), the close of the latest stored candle (see priceSource)",
+                nullable = true)
+        BigDecimal currentPrice,
+
+        @Schema(
+                description = "Where currentPrice, the 24 h / 7 d changes and totalVolume come from: CATALOGUE, or"
+                        + " CANDLE (the latest stored candle of the finest ingested timeframe); null when there is"
+                        + " no price at all",
+                nullable = true)
+        PriceSource priceSource,
+
+        @Schema(
+                description = "When the price was taken: the catalogue row's last update, or the close time of the"
+                        + " candle",
+                nullable = true)
+        Instant priceAsOf,
 
         @Schema(description = "Market capitalisation in USD")
         BigDecimal marketCap,

@@ -35,11 +35,6 @@ public class AccessStatsFlushJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "1m";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return stats.flush().map(assets -> JobResult.of(java.util.Map.of("assets", assets)));
     }

@@ -35,11 +35,6 @@ public class CandleArchiveJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "1h";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return archive.archive().map(moved -> JobResult.of(java.util.Map.of("moved", moved)));
     }

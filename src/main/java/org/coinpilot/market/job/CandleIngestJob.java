@@ -35,11 +35,6 @@ public class CandleIngestJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "1m";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return ingestion.ingestAll().map(report -> {
             var data = new java.util.LinkedHashMap<String, Object>(report.toMap());

@@ -35,11 +35,6 @@ public class CatalogueSyncJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "15m";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return catalogue.sync().map(JobResult::of);
     }

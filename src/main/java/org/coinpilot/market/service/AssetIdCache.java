@@ -1,59 +1,41 @@
 package org.coinpilot.market.service;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import org.coinpilot.market.config.MarketConfig;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Symbol → id of the catalogue in memory, so that a candle read is one database round trip (the candles), not two.
+ * Symbol → id of the catalogue in memory (the quarkus-cache {@value #NAME}), so that a candle read is one database
+ * round trip (the candles), not two.
  *
  * <p>Why no invalidation is needed: a symbol never changes once an asset exists (admin update ignores it, the
  * catalogue sync matches existing rows by CoinGecko id or symbol and never renames), and assets are deactivated,
  * never deleted; a deactivated asset still serves its candles, as before. Only found ids are kept, so an asset
- * created a moment ago is seen at once and unknown symbols cannot fill the map. Entries still expire after
- * {@code coinpilot.market.candles.cache.ttl} (default 30 s) to bound how long an edit made by SQL outside the app
- * could be missed. Independent of {@code coinpilot.market.candles.cache.enabled}, which governs candle caching.
+ * created a moment ago is seen at once and unknown symbols cannot fill the cache. Entries still expire (30 s after
+ * they were written, at most 10,000 of them: {@code quarkus.cache.caffeine."market-asset-ids".*}) to bound how long
+ * an edit made by SQL outside the app could be missed.
  */
 @ApplicationScoped
 public class AssetIdCache {
 
-    /** Far above any catalogue we sync (top N of CoinGecko); beyond it, lookups simply go to the database. */
-    static final int MAX_ENTRIES = 10_000;
+    static final String NAME = "market-asset-ids";
 
-    private record Id(long id, long loadedAtMillis) {}
+    private final CaffeineCache ids;
 
-    private final ConcurrentHashMap<String, Id> ids = new ConcurrentHashMap<>();
-    private final long ttlMillis;
-    private final Clock clock;
-
-    public AssetIdCache(MarketConfig config, Clock clock) {
-        this.ttlMillis = config.candles().cache().ttl().toMillis();
-        this.clock = clock;
+    public AssetIdCache(@CacheName(NAME) Cache ids) {
+        this.ids = ids.as(CaffeineCache.class);
     }
 
     /** The id of the asset with exactly this symbol, or null when not known here (ask the database). */
     public Long get(String symbol) {
-        Id id = ids.get(symbol);
-        if (id == null) {
-            return null;
-        }
-        if (clock.millis() - id.loadedAtMillis() >= ttlMillis) {
-            ids.remove(symbol, id);
-            return null;
-        }
-        return id.id();
+        CompletableFuture<Object> id = ids.getIfPresent(symbol);
+        return id == null ? null : (Long) id.getNow(null);
     }
 
     /** Remembers the id of an existing asset. */
     public void put(String symbol, long id) {
-        if (ids.size() >= MAX_ENTRIES) {
-            long now = clock.millis();
-            ids.values().removeIf(entry -> now - entry.loadedAtMillis() >= ttlMillis);
-            if (ids.size() >= MAX_ENTRIES) {
-                return;
-            }
-        }
-        ids.put(symbol, new Id(id, clock.millis()));
+        ids.put(symbol, CompletableFuture.completedFuture(id));
     }
 }

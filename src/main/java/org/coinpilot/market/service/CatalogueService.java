@@ -1,15 +1,12 @@
 package org.coinpilot.market.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,17 +14,25 @@ import java.util.Map;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
 import org.coinpilot.common.paging.SortOrder;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.ConflictException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
+import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.market.api.AssetQuery;
 import org.coinpilot.market.api.AssetRequest;
 import org.coinpilot.market.api.AssetResponse;
 import org.coinpilot.market.client.CoinGeckoClient;
 import org.coinpilot.market.config.MarketConfig;
 import org.coinpilot.market.domain.Cryptocurrency;
+import org.coinpilot.market.domain.PriceSource;
+import org.coinpilot.market.domain.Quote;
 import org.coinpilot.market.persistence.CryptocurrencyRepository;
 
-/** The asset catalogue: public reads, admin edits, and the CoinGecko sync. */
+/**
+ * The asset catalogue: public reads, admin edits, and the CoinGecko sync. An asset the catalogue has no price for
+ * (the sync is offline or has not run yet) shows the close of its latest stored candle instead, with
+ * {@code priceSource = CANDLE}.
+ */
 @ApplicationScoped
 public class CatalogueService {
 
@@ -44,60 +49,54 @@ public class CatalogueService {
     private final CryptocurrencyRepository assets;
     private final CoinGeckoClient coinGecko;
     private final AccessStatsService stats;
+    private final MarketReadService reads;
+    private final Transactions tx;
     private final MarketConfig config;
+    /** The finest ingested timeframe: where a price comes from when the catalogue has none. */
+    private final Timeframe quoteTimeframe;
 
     public CatalogueService(
-            CryptocurrencyRepository assets, CoinGeckoClient coinGecko, AccessStatsService stats, MarketConfig config) {
+            CryptocurrencyRepository assets,
+            CoinGeckoClient coinGecko,
+            AccessStatsService stats,
+            MarketReadService reads,
+            Transactions tx,
+            MarketConfig config) {
         this.assets = assets;
         this.coinGecko = coinGecko;
         this.stats = stats;
+        this.reads = reads;
+        this.tx = tx;
         this.config = config;
+        this.quoteTimeframe = config.ingest().timeframes().stream()
+                .map(Timeframe::fromCode)
+                .min(Comparator.comparing(Timeframe::duration))
+                .orElse(Timeframe.H1);
     }
 
-    @WithSession
     public Uni<PageResponse<AssetResponse>> list(AssetQuery query, PageQuery page) {
         SortOrder order = SortOrder.parse(query.sort, SORTS, "rank");
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (query.active != null) {
-            where.append(" and isActive = :active");
-            params.and("active", query.active);
-        }
-        if (query.supported != null) {
-            where.append(" and isSupported = :supported");
-            params.and("supported", query.supported);
-        }
-        if (query.q != null && !query.q.isBlank()) {
-            where.append(" and (lower(symbol) like :q or lower(name) like :q)");
-            params.and(
-                    "q",
-                    "%"
-                            + query.q
-                                    .trim()
-                                    .toLowerCase(Locale.ROOT)
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
-        }
-        String hql = where + " order by "
-                + order.hql().replace(" asc", " asc nulls last").replace(" desc", " desc nulls last");
-        Uni<Long> total = page.includeTotal
-                ? assets.count(where.toString(), params)
-                : Uni.createFrom().nullItem();
-        return total.chain(count -> assets.find(hql, params)
-                .page(page.page, page.size)
-                .list()
-                .map(rows -> PageResponse.of(
-                        rows.stream().map(CatalogueService::toResponse).toList(), page, count)));
+        CryptocurrencyRepository.Filter filter =
+                new CryptocurrencyRepository.Filter(query.active, query.supported, query.q);
+        return tx.read(() -> {
+                    Uni<Long> total = page.includeTotal
+                            ? assets.count(filter)
+                            : Uni.createFrom().nullItem();
+                    return total.chain(count -> assets.findPage(filter, order, page)
+                            .map(rows -> new Listed(
+                                    rows.stream().map(CatalogueService::listed).toList(), count)));
+                })
+                .chain(found ->
+                        withCandlePrices(found.rows()).map(items -> PageResponse.of(items, page, found.total())));
     }
 
-    @WithSession
     public Uni<AssetResponse> get(String symbol) {
-        return load(symbol).invoke(asset -> stats.record(asset.id, null)).map(CatalogueService::toResponse);
+        return one(tx.read(
+                () -> load(symbol).invoke(asset -> stats.record(asset.id, null)).map(CatalogueService::listed)));
     }
 
-    @WithTransaction
     public Uni<AssetResponse> create(AssetRequest request) {
-        return assets.findBySymbol(request.symbol()).chain(existing -> {
+        return one(tx.write(() -> assets.findBySymbol(request.symbol()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom()
                         .failure(new ConflictException(
@@ -106,24 +105,52 @@ public class CatalogueService {
             Cryptocurrency asset = new Cryptocurrency();
             asset.symbol = request.symbol();
             apply(asset, request);
-            return assets.persist(asset).map(CatalogueService::toResponse);
-        });
+            return assets.persist(asset).map(CatalogueService::listed);
+        })));
     }
 
-    @WithTransaction
     public Uni<AssetResponse> update(String symbol, AssetRequest request) {
-        return load(symbol).invoke(asset -> apply(asset, request)).map(CatalogueService::toResponse);
+        return one(tx.write(
+                () -> load(symbol).invoke(asset -> apply(asset, request)).map(CatalogueService::listed)));
     }
 
     /** Delists an asset (candles are kept; it is no longer ingested). */
-    @WithTransaction
     public Uni<Void> deactivate(String symbol) {
-        return load(symbol)
+        return tx.write(() -> load(symbol)
                 .invoke(asset -> {
                     asset.isActive = false;
                     asset.isSupported = false;
                 })
-                .replaceWithVoid();
+                .replaceWithVoid());
+    }
+
+    /** An asset's response as the catalogue has it, with its id for the candle fallback. */
+    private record Row(long id, AssetResponse response) {}
+
+    private record Listed(List<Row> rows, Long total) {}
+
+    private Uni<AssetResponse> one(Uni<Row> row) {
+        return row.chain(r -> withCandlePrices(List.of(r))).map(list -> list.get(0));
+    }
+
+    /**
+     * The responses, where an asset has no catalogue price taking price, 24 h / 7 d change and 24 h volume from its
+     * latest stored candle of the finest ingested timeframe (one statement for the whole page).
+     */
+    private Uni<List<AssetResponse>> withCandlePrices(List<Row> rows) {
+        List<Long> missing = rows.stream()
+                .filter(r -> r.response().currentPrice() == null)
+                .map(Row::id)
+                .toList();
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(rows.stream().map(Row::response).toList());
+        }
+        return reads.latestQuotes(missing, quoteTimeframe)
+                .map(quotes -> rows.stream()
+                        .map(r -> quotes.containsKey(r.id())
+                                ? fromCandle(r.response(), quotes.get(r.id()))
+                                : r.response())
+                        .toList());
     }
 
     /**
@@ -148,9 +175,8 @@ public class CatalogueService {
                         }));
     }
 
-    @WithTransaction
     Uni<Map<String, Object>> applyMarkets(List<CoinGeckoClient.MarketRow> rows) {
-        return assets.listAll().chain(existing -> {
+        return tx.write(() -> assets.listAll().chain(existing -> {
             Map<String, Cryptocurrency> byGecko = new LinkedHashMap<>();
             Map<String, Cryptocurrency> bySymbol = new LinkedHashMap<>();
             for (Cryptocurrency asset : existing) {
@@ -187,14 +213,12 @@ public class CatalogueService {
             result.put("assets", toPersist.size());
             result.put("created", created);
             return assets.persist(toPersist).replaceWith(result);
-        });
+        }));
     }
 
-    @WithSession
     Uni<List<String>> detailCandidates() {
         int limit = config.catalogue().detailsPerRun();
-        return assets.find("description is null", Sort.by("marketCapRank").and("id"))
-                .list()
+        return tx.read(() -> assets.findWithoutDescription())
                 .map(list -> list.stream()
                         .filter(asset -> asset.externalIds.get("coingecko") != null)
                         .limit(limit)
@@ -202,10 +226,8 @@ public class CatalogueService {
                         .toList());
     }
 
-    @WithTransaction
     Uni<String> applyDetail(CoinGeckoClient.CoinDetail detail) {
-        return assets.find("description is null")
-                .list()
+        return tx.write(() -> assets.findWithoutDescription()
                 .invoke(list -> list.stream()
                         .filter(asset -> detail.id().equals(String.valueOf(asset.externalIds.get("coingecko"))))
                         .forEach(asset -> {
@@ -215,7 +237,7 @@ public class CatalogueService {
                                 asset.logoUrl = detail.image();
                             }
                         }))
-                .map(list -> detail.id());
+                .map(list -> detail.id()));
     }
 
     private static void applyMarket(Cryptocurrency asset, CoinGeckoClient.MarketRow row) {
@@ -258,12 +280,18 @@ public class CatalogueService {
                         new ResourceNotFoundException("ASSET_NOT_FOUND", "No asset has the symbol '" + symbol + "'."));
     }
 
+    private static Row listed(Cryptocurrency a) {
+        return new Row(a.id, toResponse(a));
+    }
+
     static AssetResponse toResponse(Cryptocurrency a) {
         return new AssetResponse(
                 a.symbol,
                 a.name,
                 a.externalIds,
                 a.currentPrice,
+                a.currentPrice == null ? null : PriceSource.CATALOGUE,
+                a.currentPrice == null ? null : a.updatedAt,
                 a.marketCap,
                 a.marketCapRank,
                 a.totalVolume,
@@ -279,5 +307,31 @@ public class CatalogueService {
                 a.isActive,
                 a.isSupported,
                 a.updatedAt);
+    }
+
+    /** {@code r} with price, 24 h / 7 d change and 24 h volume from the candle quote ({@link PriceSource#CANDLE}). */
+    static AssetResponse fromCandle(AssetResponse r, Quote quote) {
+        return new AssetResponse(
+                r.symbol(),
+                r.name(),
+                r.externalIds(),
+                quote.close(),
+                PriceSource.CANDLE,
+                quote.closedAt(),
+                r.marketCap(),
+                r.marketCapRank(),
+                quote.volume24hUsd(),
+                r.circulatingSupply(),
+                r.totalSupply(),
+                r.maxSupply(),
+                quote.change24hPercent(),
+                quote.change7dPercent(),
+                null,
+                r.description(),
+                r.logoUrl(),
+                r.links(),
+                r.active(),
+                r.supported(),
+                r.updatedAt());
     }
 }

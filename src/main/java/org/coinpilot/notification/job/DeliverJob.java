@@ -38,11 +38,6 @@ public class DeliverJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "1m";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return delivery.deliver().map(report -> {
             Map<String, Object> data = new LinkedHashMap<>();

@@ -37,11 +37,6 @@ public class NotificationReleaseJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "15s";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return release.release()
                 .map(result -> JobResult.of(Map.of("released", result.released(), "batches", result.batches())));

@@ -3,9 +3,10 @@ package org.coinpilot.notification.persistence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,11 +26,11 @@ import org.coinpilot.notification.domain.NotificationType;
  * the release ({@code UPDATE … RETURNING} plus {@code pg_notify} in the same transaction) and the look-ups of the
  * live stream.
  *
- * <p>Why the pool and not the Panache session: each statement is atomic on its own (or, for the release, runs in
- * its own short transaction with its NOTIFYs), binds whole arrays ({@code = ANY($1::int8[])}) that Hibernate
- * Reactive native queries cannot bind, and the stream's look-ups run from the LISTEN handler, outside any request
- * and session. Rows read here become detached {@link Notification} objects, mapped by the same view as the
- * session's entities.
+ * <p>Why SQL and not the Panache session: each statement is atomic on its own (or, for the release, runs in its
+ * own short transaction with its NOTIFYs), binds whole arrays ({@code = ANY($1::int8[])}) that Hibernate Reactive
+ * native queries cannot bind, and the stream's look-ups run from the LISTEN handler, outside any request and session.
+ * Rows read here become detached {@link Notification} objects, mapped by the same view as the session's entities.
+ * Broadcast recipients come from identity's published view {@code identity_recipients}.
  */
 @ApplicationScoped
 public class NotificationSqlRepository {
@@ -57,11 +58,11 @@ public class NotificationSqlRepository {
     static final String BROADCAST = """
             INSERT INTO notifications (user_id, notification_type, title, message, data, priority, scheduled_for,
                                        expires_at, idempotency_key, channels, status, created_at, updated_at)
-            SELECT u.id, 'system', $1::text, $2::text, jsonb_build_object('broadcastId', $3::text), $4::text,
-                   $5::timestamptz, $6::timestamptz, 'broadcast:' || $3::text || ':' || u.id, '[]'::jsonb, 'unread',
+            SELECT u.user_id, 'system', $1::text, $2::text, jsonb_build_object('broadcastId', $3::text), $4::text,
+                   $5::timestamptz, $6::timestamptz, 'broadcast:' || $3::text || ':' || u.user_id, '[]'::jsonb, 'unread',
                    $8::timestamptz, $8::timestamptz
-            FROM users u
-            WHERE u.is_active AND u.deleted_at IS NULL
+            FROM identity_recipients u
+            WHERE u.active
               AND (CASE WHEN $7::text IS NULL THEN u.role IN ('admin', 'public') ELSE u.role = $7::text END)
             ON CONFLICT (idempotency_key) DO NOTHING
             """;
@@ -88,12 +89,6 @@ public class NotificationSqlRepository {
             + visible("$3::timestamptz")
             + " ORDER BY id DESC LIMIT $4) newest ORDER BY id";
 
-    private final Pool pool;
-
-    public NotificationSqlRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /** What a broadcast inserts. {@code role} null means every active admin and public user. */
     public record BroadcastRows(
             String broadcastId,
@@ -106,8 +101,8 @@ public class NotificationSqlRepository {
             Instant now) {}
 
     /** Inserts the broadcast's rows in one statement; how many were new. */
-    public Uni<Integer> insertBroadcast(BroadcastRows rows) {
-        return pool.preparedQuery(BROADCAST)
+    public Uni<Integer> insertBroadcast(SqlClient client, BroadcastRows rows) {
+        return client.preparedQuery(BROADCAST)
                 .execute(Tuple.from(new Object[] {
                     rows.title(),
                     rows.message(),
@@ -122,13 +117,14 @@ public class NotificationSqlRepository {
     }
 
     /**
-     * Releases up to {@code limit} due notifications at {@code now} and publishes their ids on {@link #CHANNEL},
-     * in one transaction: the NOTIFYs are delivered when it commits, and not at all when it rolls back.
+     * Releases up to {@code limit} due notifications at {@code now} and publishes their ids on {@link #CHANNEL}, on
+     * {@code connection} inside the caller's transaction: the NOTIFYs are delivered when it commits, and not at all
+     * when it rolls back.
      *
      * @return the released ids, ascending
      */
-    public Uni<List<Long>> releaseBatch(Instant now, int limit) {
-        return pool.withTransaction(connection -> connection
+    public Uni<List<Long>> releaseBatch(SqlConnection connection, Instant now, int limit) {
+        return connection
                 .preparedQuery(RELEASE)
                 .execute(Tuple.of(odt(now), limit))
                 .chain(rows -> {
@@ -145,7 +141,7 @@ public class NotificationSqlRepository {
                             .preparedQuery("SELECT pg_notify($1, $2)")
                             .executeBatch(notices)
                             .replaceWith(ids);
-                }));
+                });
     }
 
     /** The comma-separated payloads for {@code ids}, each under {@link #MAX_PAYLOAD} bytes. */
@@ -170,15 +166,16 @@ public class NotificationSqlRepository {
     }
 
     /** The released notifications among {@code ids} that belong to one of {@code userIds} and are visible at {@code now}. */
-    public Uni<List<Notification>> findReleasedForUsers(List<Long> ids, List<Long> userIds, Instant now) {
-        return pool.preparedQuery(RELEASED_FOR_USERS)
+    public Uni<List<Notification>> findReleasedForUsers(
+            SqlClient client, List<Long> ids, List<Long> userIds, Instant now) {
+        return client.preparedQuery(RELEASED_FOR_USERS)
                 .execute(Tuple.of(ids.toArray(Long[]::new), userIds.toArray(Long[]::new), odt(now)))
                 .map(NotificationSqlRepository::notifications);
     }
 
     /** The newest {@code limit} released, visible notifications of the user above {@code afterId}, ascending by id. */
-    public Uni<List<Notification>> findReplay(long userId, long afterId, Instant now, int limit) {
-        return pool.preparedQuery(REPLAY)
+    public Uni<List<Notification>> findReplay(SqlClient client, long userId, long afterId, Instant now, int limit) {
+        return client.preparedQuery(REPLAY)
                 .execute(Tuple.of(userId, afterId, odt(now), limit))
                 .map(NotificationSqlRepository::notifications);
     }

@@ -1,6 +1,5 @@
 package org.coinpilot.notification.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.security.CurrentUser;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.notification.api.NotificationDeliveriesResponse;
@@ -23,12 +23,15 @@ public class DeliveryLogService {
     private final NotificationService notifications;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Transactions tx;
 
     public DeliveryLogService(
             NotificationDeliveryRepository repository,
             NotificationService notifications,
             CurrentUser currentUser,
-            Clock clock) {
+            Clock clock,
+            Transactions tx) {
+        this.tx = tx;
         this.repository = repository;
         this.notifications = notifications;
         this.currentUser = currentUser;
@@ -39,15 +42,16 @@ public class DeliveryLogService {
      * The deliveries of notification {@code id} with their attempts; 404 when it is not the caller's or not shown
      * (scheduled for later, expired, dismissed), as in the notifications API.
      */
-    @WithSession
     public Uni<NotificationDeliveriesResponse> deliveries(long id) {
-        long ownerId = currentUser.userId();
-        return notifications
-                .load(id, Times.now(clock))
-                .chain(() -> repository.listByNotificationAndOwner(id, ownerId))
-                .chain(deliveries -> repository
-                        .attemptsOf(deliveries.stream().map(d -> d.id).toList())
-                        .map(attempts -> new NotificationDeliveriesResponse(id, items(deliveries, attempts))));
+        return tx.read(() -> {
+            long ownerId = currentUser.userId();
+            return notifications
+                    .load(id, Times.now(clock))
+                    .chain(() -> repository.listByNotificationAndOwner(id, ownerId))
+                    .chain(deliveries -> repository
+                            .attemptsOf(deliveries.stream().map(d -> d.id).toList())
+                            .map(attempts -> new NotificationDeliveriesResponse(id, items(deliveries, attempts))));
+        });
     }
 
     private static List<NotificationDeliveriesResponse.Delivery> items(

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.notification.client.EmailSender;
 import org.coinpilot.notification.client.WebhookSender;
@@ -24,10 +25,10 @@ import org.coinpilot.notification.domain.DeliveryAttemptStatus;
 import org.coinpilot.notification.domain.DeliveryChannel;
 import org.coinpilot.notification.domain.DeliveryStatus;
 import org.coinpilot.notification.domain.NotificationPreferences;
-import org.coinpilot.notification.persistence.NotificationDeliveryRepository;
-import org.coinpilot.notification.persistence.NotificationDeliveryRepository.Claimed;
-import org.coinpilot.notification.persistence.NotificationDeliveryRepository.FanOut;
-import org.coinpilot.notification.persistence.NotificationDeliveryRepository.Outcome;
+import org.coinpilot.notification.persistence.DeliverySqlRepository;
+import org.coinpilot.notification.persistence.DeliverySqlRepository.Claimed;
+import org.coinpilot.notification.persistence.DeliverySqlRepository.FanOut;
+import org.coinpilot.notification.persistence.DeliverySqlRepository.Outcome;
 
 /**
  * The delivery outbox (job {@code notifications.deliver}). Each run:
@@ -48,20 +49,23 @@ import org.coinpilot.notification.persistence.NotificationDeliveryRepository.Out
 @ApplicationScoped
 public class DeliveryService {
 
-    private final NotificationDeliveryRepository repository;
+    private final DeliverySqlRepository repository;
     private final WebhookSender webhooks;
     private final EmailSender emails;
     private final NotificationDeliveryConfig.Delivery config;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Transactions tx;
 
     public DeliveryService(
-            NotificationDeliveryRepository repository,
+            DeliverySqlRepository repository,
             WebhookSender webhooks,
             EmailSender emails,
             NotificationDeliveryConfig config,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Transactions tx) {
+        this.tx = tx;
         this.repository = repository;
         this.webhooks = webhooks;
         this.emails = emails;
@@ -87,10 +91,9 @@ public class DeliveryService {
     /** One run: fan out, then send what is due. */
     public Uni<DeliveryReport> deliver() {
         Instant now = Times.now(clock);
-        return repository
-                .fanOut(now, config.fanOutBatch())
-                .chain(fanOut -> repository
-                        .claimDue(now, now.plus(config.lease()), config.sendBatch())
+        return tx.statement(client -> repository.fanOut(client, now, config.fanOutBatch()))
+                .chain(fanOut -> tx.statement(client ->
+                                repository.claimDue(client, now, now.plus(config.lease()), config.sendBatch()))
                         .chain(claimed -> Multi.createFrom()
                                 .iterable(claimed)
                                 .onItem()
@@ -134,8 +137,7 @@ public class DeliveryService {
                 outcome = send(delivery, preferences, now);
             }
         }
-        return outcome.call(o -> repository
-                .record(o)
+        return outcome.call(o -> tx.statement(client -> repository.record(client, o))
                 .invoke(current -> {
                     if (!current) {
                         Log.infof(

@@ -1,6 +1,5 @@
 package org.coinpilot.notification.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.security.AuditTrail;
 import org.coinpilot.common.time.Times;
@@ -36,9 +36,15 @@ public class NotificationBroadcastService {
     private final NotificationReleaseService release;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Transactions tx;
 
     public NotificationBroadcastService(
-            NotificationSqlRepository sql, NotificationReleaseService release, AuditTrail audit, Clock clock) {
+            NotificationSqlRepository sql,
+            NotificationReleaseService release,
+            AuditTrail audit,
+            Clock clock,
+            Transactions tx) {
+        this.tx = tx;
         this.sql = sql;
         this.release = release;
         this.audit = audit;
@@ -70,10 +76,10 @@ public class NotificationBroadcastService {
                 expiresAt,
                 audience.role(),
                 now);
-        return sql.insertBroadcast(rows)
+        return tx.statement(client -> sql.insertBroadcast(client, rows))
                 .call(created -> created == 0
                         ? Uni.createFrom().voidItem()
-                        : Panache.withTransaction(() -> audit.record(
+                        : tx.write(() -> audit.record(
                                 "notification_broadcast",
                                 "notification",
                                 null,

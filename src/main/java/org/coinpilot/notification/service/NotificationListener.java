@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.notification.config.NotificationStreamConfig;
 import org.coinpilot.notification.persistence.NotificationSqlRepository;
@@ -34,6 +35,7 @@ public class NotificationListener {
 
     private final NotificationStreamRegistry registry;
     private final NotificationSqlRepository sql;
+    private final Transactions tx;
     private final NotificationStreamConfig config;
     private final Vertx vertx;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class NotificationListener {
     public NotificationListener(
             NotificationStreamRegistry registry,
             NotificationSqlRepository sql,
+            Transactions tx,
             NotificationStreamConfig config,
             Vertx vertx,
             Clock clock,
@@ -63,6 +66,7 @@ public class NotificationListener {
             @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean httpEnabled) {
         this.registry = registry;
         this.sql = sql;
+        this.tx = tx;
         this.config = config;
         this.vertx = vertx;
         this.clock = clock;
@@ -154,7 +158,7 @@ public class NotificationListener {
         if (ids.isEmpty()) {
             return;
         }
-        sql.findReleasedForUsers(ids, users, Times.now(clock))
+        tx.statement(client -> sql.findReleasedForUsers(client, ids, users, Times.now(clock)))
                 .subscribe()
                 .with(
                         rows -> rows.forEach(n -> registry.push(n.userId, NotificationViews.response(n))),

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.notification.config.NotificationReleaseConfig;
 import org.coinpilot.notification.persistence.NotificationSqlRepository;
@@ -24,8 +25,11 @@ public class NotificationReleaseService {
     private final NotificationSqlRepository sql;
     private final NotificationReleaseConfig config;
     private final Clock clock;
+    private final Transactions tx;
 
-    public NotificationReleaseService(NotificationSqlRepository sql, NotificationReleaseConfig config, Clock clock) {
+    public NotificationReleaseService(
+            NotificationSqlRepository sql, NotificationReleaseConfig config, Clock clock, Transactions tx) {
+        this.tx = tx;
         this.sql = sql;
         this.config = config;
         this.clock = clock;
@@ -41,7 +45,7 @@ public class NotificationReleaseService {
 
     private Uni<Released> batches(Instant now, int done, int total) {
         int size = config.batchSize();
-        return sql.releaseBatch(now, size).chain(ids -> {
+        return tx.sql(connection -> sql.releaseBatch(connection, now, size)).chain(ids -> {
             int released = total + ids.size();
             int batches = done + 1;
             if (ids.size() < size || batches >= config.maxBatches()) {

@@ -1,7 +1,5 @@
 package org.coinpilot.notification.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.security.CurrentUser;
@@ -37,58 +36,63 @@ public class NotificationService {
     private final NotificationRepository notifications;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Transactions tx;
 
-    public NotificationService(NotificationRepository notifications, CurrentUser currentUser, Clock clock) {
+    public NotificationService(
+            NotificationRepository notifications, CurrentUser currentUser, Clock clock, Transactions tx) {
+        this.tx = tx;
         this.notifications = notifications;
         this.currentUser = currentUser;
         this.clock = clock;
     }
 
-    @WithSession
     public Uni<PageResponse<NotificationResponse>> list(NotificationQuery query, PageQuery page) {
-        long ownerId = currentUser.userId();
-        Instant now = Times.now(clock);
-        NotificationRepository.Filter filter = filter(query);
-        Uni<Long> total = page.includeTotal
-                ? notifications.countVisible(ownerId, filter, now)
-                : Uni.createFrom().nullItem();
-        return total.chain(count -> notifications
-                .findVisiblePage(ownerId, filter, now, page)
-                .map(rows -> PageResponse.of(
-                        rows.stream().map(NotificationViews::response).toList(), page, count)));
+
+        return tx.read(() -> {
+            long ownerId = currentUser.userId();
+            Instant now = Times.now(clock);
+            NotificationRepository.Filter filter = filter(query);
+            Uni<Long> total = page.includeTotal
+                    ? notifications.countVisible(ownerId, filter, now)
+                    : Uni.createFrom().nullItem();
+            return total.chain(count -> notifications
+                    .findVisiblePage(ownerId, filter, now, page)
+                    .map(rows -> PageResponse.of(
+                            rows.stream().map(NotificationViews::response).toList(), page, count)));
+        });
     }
 
-    @WithSession
     public Uni<UnreadCountResponse> unreadCount() {
-        return notifications
+
+        return tx.read(() -> notifications
                 .countVisibleUnread(currentUser.userId(), Times.now(clock))
-                .map(UnreadCountResponse::new);
+                .map(UnreadCountResponse::new));
     }
 
-    @WithSession
     public Uni<NotificationResponse> get(long id) {
-        return load(id, Times.now(clock)).map(NotificationViews::response);
+
+        return tx.read(() -> load(id, Times.now(clock)).map(NotificationViews::response));
     }
 
     /** Marks it read (again: nothing changes). */
-    @WithTransaction
     public Uni<NotificationResponse> markRead(long id) {
-        Instant now = Times.now(clock);
-        return load(id, now).invoke(n -> n.markRead(now)).map(NotificationViews::response);
+        return tx.write(() -> {
+            Instant now = Times.now(clock);
+            return load(id, now).invoke(n -> n.markRead(now)).map(NotificationViews::response);
+        });
     }
 
     /** Marks every visible unread notification read; scheduled ones not yet due stay unread. */
-    @WithTransaction
     public Uni<ReadAllResponse> markAllRead() {
-        return notifications
+        return tx.write(() -> notifications
                 .markAllVisibleRead(currentUser.userId(), Times.now(clock))
-                .map(ReadAllResponse::new);
+                .map(ReadAllResponse::new));
     }
 
     /** Dismisses it: gone from lists, counts and the stream; a second dismiss is a 404. */
-    @WithTransaction
     public Uni<Void> dismiss(long id) {
-        return load(id, Times.now(clock)).invoke(Notification::dismiss).replaceWithVoid();
+        return tx.write(
+                () -> load(id, Times.now(clock)).invoke(Notification::dismiss).replaceWithVoid());
     }
 
     /** The caller's notification {@code id} as the API shows it at {@code now}, else a 404 problem. */

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.UpstreamUnavailableException;
 import org.coinpilot.common.security.CurrentUser;
@@ -33,6 +34,7 @@ public class NotificationStreamService {
     private final JsonWebToken token;
     private final Vertx vertx;
     private final Clock clock;
+    private final Transactions tx;
 
     public NotificationStreamService(
             NotificationStreamRegistry registry,
@@ -41,7 +43,9 @@ public class NotificationStreamService {
             CurrentUser currentUser,
             JsonWebToken token,
             Vertx vertx,
-            Clock clock) {
+            Clock clock,
+            Transactions tx) {
+        this.tx = tx;
         this.registry = registry;
         this.sql = sql;
         this.config = config;
@@ -95,7 +99,7 @@ public class NotificationStreamService {
                 return;
             }
             // the stream is registered before the replay query runs, so nothing released meanwhile is lost
-            sql.findReplay(userId, after, Times.now(clock), config.replayLimit())
+            tx.statement(client -> sql.findReplay(client, userId, after, Times.now(clock), config.replayLimit()))
                     .subscribe()
                     .with(
                             rows -> connection.finishReplay(rows.stream()

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.security.CurrentUser;
+import org.coinpilot.identity.domain.NotificationSettings;
+import org.coinpilot.identity.service.NotificationSettingsService;
 import org.coinpilot.notification.api.NotificationPreferencesResponse;
 import org.coinpilot.notification.api.UpdateNotificationPreferencesRequest;
 import org.coinpilot.notification.client.WebhookAddressException;
@@ -24,12 +26,11 @@ import org.coinpilot.notification.domain.DeliveryChannel;
 import org.coinpilot.notification.domain.NotificationPreferences;
 import org.coinpilot.notification.domain.NotificationType;
 import org.coinpilot.notification.domain.QuietHours;
-import org.coinpilot.notification.persistence.NotificationDeliveryRepository;
-import org.coinpilot.notification.persistence.NotificationDeliveryRepository.UserPreferences;
 
 /**
- * The caller's notification preferences: the {@code notifications} key of {@code users.preferences}, read and
- * written by its own SQL (one {@code jsonb_set} UPDATE; the rest of the preferences is left alone). A webhook URL is
+ * The caller's notification preferences: the {@code notifications} section identity keeps for this feature in the
+ * user's preferences, read and replaced through identity's {@link NotificationSettingsService} (atomically, the rest
+ * of the preferences left alone). A webhook URL is
  * checked by {@link WebhookAddressGuard} (name resolution off the event loop) and gets a fresh signing secret when
  * it is set or changed.
  */
@@ -42,20 +43,19 @@ public class PreferencesService {
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final NotificationDeliveryRepository repository;
+    private final NotificationSettingsService settings;
     private final WebhookAddressGuard guard;
     private final CurrentUser currentUser;
 
     public PreferencesService(
-            NotificationDeliveryRepository repository, WebhookAddressGuard guard, CurrentUser currentUser) {
-        this.repository = repository;
+            NotificationSettingsService settings, WebhookAddressGuard guard, CurrentUser currentUser) {
+        this.settings = settings;
         this.guard = guard;
         this.currentUser = currentUser;
     }
 
     public Uni<NotificationPreferencesResponse> get() {
-        return repository
-                .findPreferences(currentUser.userId())
+        return settings.find(currentUser.userId())
                 .onItem()
                 .ifNull()
                 .failWith(PreferencesService::noUser)
@@ -81,8 +81,8 @@ public class PreferencesService {
                         .onFailure(WebhookAddressException.class)
                         .transform(e -> new BadRequestProblemException("webhook.url", "body", e.getMessage()))
                         .map(destination -> url);
-        return checked.chain(() -> repository.updatePreferences(userId, current -> {
-                    NotificationPreferences before = NotificationPreferences.fromJson(current.preferences());
+        return checked.chain(() -> settings.update(userId, current -> {
+                    NotificationPreferences before = NotificationPreferences.fromJson(current.value());
                     String secret = null;
                     if (url != null) {
                         secret = url.equals(before.webhookUrl()) && before.webhookSecret() != null && !rotate
@@ -160,8 +160,8 @@ public class PreferencesService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static NotificationPreferencesResponse view(UserPreferences user) {
-        NotificationPreferences p = NotificationPreferences.fromJson(user.preferences());
+    private static NotificationPreferencesResponse view(NotificationSettings user) {
+        NotificationPreferences p = NotificationPreferences.fromJson(user.value());
         return new NotificationPreferencesResponse(
                 p.channels(),
                 ALWAYS_ON,

@@ -37,11 +37,6 @@ public class HealthSnapshotJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "5m";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return health.snapshot().map(snapshot -> {
             Map<String, Object> data = new LinkedHashMap<>();

@@ -38,11 +38,6 @@ public class RetentionJob implements Job {
     }
 
     @Override
-    public String defaultEvery() {
-        return "1h";
-    }
-
-    @Override
     public Uni<JobResult> run(JobContext context) {
         return retention.prune().map(run -> {
             Map<String, Object> data = new LinkedHashMap<>();

@@ -1,28 +1,19 @@
 package org.coinpilot.ops.persistence;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Reads the database's own statistics over the reactive pool (outside any Hibernate session), for health
- * snapshots.
- */
+/** Reads the database's own statistics, on the client the service hands in, for health snapshots. */
 @ApplicationScoped
 public class DatabaseProbeRepository {
-
-    private final Pool pool;
-
-    public DatabaseProbeRepository(Pool pool) {
-        this.pool = pool;
-    }
 
     /** Facts about the connected database: version, size, connections by state. */
     public record DatabaseFacts(String version, long sizeBytes, long connections, long activeConnections) {}
 
-    public Uni<DatabaseFacts> facts() {
-        return pool.query("SELECT current_setting('server_version') AS version,"
+    public Uni<DatabaseFacts> facts(SqlClient client) {
+        return client.query("SELECT current_setting('server_version') AS version,"
                         + " pg_database_size(current_database()) AS size_bytes,"
                         + " (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()) AS connections,"
                         + " (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
@@ -39,13 +30,8 @@ public class DatabaseProbeRepository {
     }
 
     /** Round trip of a trivial query, in nanoseconds. */
-    public Uni<Long> pingNanos() {
+    public Uni<Long> pingNanos(SqlClient client) {
         long start = System.nanoTime();
-        return pool.query("SELECT 1").execute().map(ignored -> System.nanoTime() - start);
-    }
-
-    /** Connections the pool currently holds. */
-    public int poolSize() {
-        return pool.size();
+        return client.query("SELECT 1").execute().map(ignored -> System.nanoTime() - start);
     }
 }

@@ -1,7 +1,7 @@
 package org.coinpilot.ops.persistence;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -50,20 +50,14 @@ public class RetentionRepository {
                 LIMIT $2
                 FOR UPDATE SKIP LOCKED)""";
 
-    private final Pool pool;
-
-    public RetentionRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /** Deletes up to {@code batchSize} rows of {@code table} older than {@code before}; returns how many. */
-    public Uni<Integer> deleteBatch(RetentionTable table, Instant before, int batchSize) {
+    public Uni<Integer> deleteBatch(SqlClient client, RetentionTable table, Instant before, int batchSize) {
         String sql = switch (table) {
             case BACKGROUND_TASKS -> BACKGROUND_TASKS;
             case EXTERNAL_API_LOGS -> EXTERNAL_API_LOGS;
             case SYSTEM_HEALTH -> SYSTEM_HEALTH;
         };
-        return pool.preparedQuery(sql)
+        return client.preparedQuery(sql)
                 .execute(Tuple.of(before.atOffset(ZoneOffset.UTC), batchSize))
                 .map(rows -> rows.rowCount());
     }

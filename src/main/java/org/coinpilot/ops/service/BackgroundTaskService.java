@@ -1,7 +1,5 @@
 package org.coinpilot.ops.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -14,6 +12,7 @@ import org.coinpilot.common.job.JobTrigger;
 import org.coinpilot.common.job.RunStatus;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.ops.api.TaskQuery;
 import org.coinpilot.ops.api.TaskResponse;
@@ -28,37 +27,38 @@ import org.coinpilot.ops.persistence.BackgroundTaskRepository;
 public class BackgroundTaskService implements JobRunRecorder {
 
     private final BackgroundTaskRepository tasks;
+    private final Transactions tx;
 
-    public BackgroundTaskService(BackgroundTaskRepository tasks) {
+    public BackgroundTaskService(BackgroundTaskRepository tasks, Transactions tx) {
+        this.tx = tx;
         this.tasks = tasks;
     }
 
     @Override
-    @WithTransaction
     public Uni<Long> created(String job, String taskType, JobTrigger trigger, Map<String, Object> params) {
-        BackgroundTask task = new BackgroundTask();
-        task.taskName = job;
-        task.taskType = taskType;
-        task.status = RunStatus.PENDING.dbValue();
-        task.triggeredBy = trigger.dbValue();
-        task.taskParams = params.isEmpty() ? null : new LinkedHashMap<>(params);
-        return tasks.persist(task).map(saved -> saved.id);
+        return tx.write(() -> {
+            BackgroundTask task = new BackgroundTask();
+            task.taskName = job;
+            task.taskType = taskType;
+            task.status = RunStatus.PENDING.dbValue();
+            task.triggeredBy = trigger.dbValue();
+            task.taskParams = params.isEmpty() ? null : new LinkedHashMap<>(params);
+            return tasks.persist(task).map(saved -> saved.id);
+        });
     }
 
     @Override
-    @WithTransaction
     public Uni<Integer> running(
             long taskId, String job, Instant startedAt, Instant pendingBefore, String interruptedError) {
-        return load(taskId)
+        return tx.write(() -> load(taskId)
                 .invoke(task -> {
                     task.status = RunStatus.RUNNING.dbValue();
                     task.startedAt = startedAt;
                 })
-                .chain(() -> tasks.failInterrupted(job, taskId, pendingBefore, startedAt, interruptedError));
+                .chain(() -> tasks.failInterrupted(job, taskId, pendingBefore, startedAt, interruptedError)));
     }
 
     @Override
-    @WithTransaction
     public Uni<Void> finished(
             long taskId,
             RunStatus status,
@@ -66,7 +66,7 @@ public class BackgroundTaskService implements JobRunRecorder {
             String error,
             Instant completedAt,
             BigDecimal executionSeconds) {
-        return load(taskId)
+        return tx.write(() -> load(taskId)
                 .invoke(task -> {
                     task.status = status.dbValue();
                     task.resultData = result == null ? null : new LinkedHashMap<>(result);
@@ -74,46 +74,46 @@ public class BackgroundTaskService implements JobRunRecorder {
                     task.completedAt = completedAt;
                     task.executionTimeSeconds = executionSeconds;
                 })
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     @Override
-    @WithSession
     public Uni<Map<String, JobRun>> lastRuns() {
-        return tasks.findLatestPerTask().map(list -> {
+        return tx.read(() -> tasks.findLatestPerTask().map(list -> {
             Map<String, JobRun> byName = new LinkedHashMap<>();
             list.forEach(task -> byName.put(task.taskName, toRun(task)));
             return byName;
-        });
+        }));
     }
 
     @Override
-    @WithSession
     public Uni<JobRun> find(long taskId) {
-        return tasks.findById(taskId).map(task -> task == null ? null : toRun(task));
+        return tx.read(() -> tasks.findById(taskId).map(task -> task == null ? null : toRun(task)));
     }
 
     /** One task; 404 when it does not exist. */
-    @WithSession
     public Uni<TaskResponse> get(long taskId) {
-        return load(taskId).map(task -> TaskResponse.from(toRun(task)));
+        return tx.read(() -> load(taskId).map(task -> TaskResponse.from(toRun(task))));
     }
 
     /** The task list, newest first, filtered by job name and status. */
-    @WithSession
     public Uni<PageResponse<TaskResponse>> list(TaskQuery query, PageQuery page) {
-        var filter = new BackgroundTaskRepository.Filter(
-                query.name,
-                query.status == null ? null : RunStatus.valueOf(query.status).dbValue());
-        Uni<Long> total =
-                page.includeTotal ? tasks.count(filter) : Uni.createFrom().nullItem();
-        return total.chain(count -> tasks.findPage(filter, page)
-                .map(rows -> PageResponse.of(
-                        rows.stream()
-                                .map(task -> TaskResponse.from(toRun(task)))
-                                .toList(),
-                        page,
-                        count)));
+        return tx.read(() -> {
+            var filter = new BackgroundTaskRepository.Filter(
+                    query.name,
+                    query.status == null
+                            ? null
+                            : RunStatus.valueOf(query.status).dbValue());
+            Uni<Long> total =
+                    page.includeTotal ? tasks.count(filter) : Uni.createFrom().nullItem();
+            return total.chain(count -> tasks.findPage(filter, page)
+                    .map(rows -> PageResponse.of(
+                            rows.stream()
+                                    .map(task -> TaskResponse.from(toRun(task)))
+                                    .toList(),
+                            page,
+                            count)));
+        });
     }
 
     private Uni<BackgroundTask> load(long taskId) {

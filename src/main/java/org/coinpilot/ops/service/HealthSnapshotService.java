@@ -1,6 +1,5 @@
 package org.coinpilot.ops.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.job.JobRun;
 import org.coinpilot.common.job.RunStatus;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.ops.config.OpsConfig;
 import org.coinpilot.ops.domain.BackgroundTask;
@@ -36,13 +36,16 @@ public class HealthSnapshotService {
     private final DatabaseProbeRepository database;
     private final Clock clock;
     private final OpsConfig config;
+    private final Transactions tx;
 
     public HealthSnapshotService(
             SystemHealthRepository snapshots,
             BackgroundTaskRepository tasks,
             DatabaseProbeRepository database,
             Clock clock,
-            OpsConfig config) {
+            OpsConfig config,
+            Transactions tx) {
+        this.tx = tx;
         this.snapshots = snapshots;
         this.tasks = tasks;
         this.database = database;
@@ -53,15 +56,14 @@ public class HealthSnapshotService {
     /** A summary of the stored snapshot. */
     public record Snapshot(long id, Instant checkTime, java.math.BigDecimal score, double latencyMs) {}
 
-    @WithTransaction
     public Uni<Snapshot> snapshot() {
         Instant now = Times.now(clock);
-        return database.pingNanos()
-                .chain(nanos -> database.facts().map(facts -> new Probe(nanos / 1_000_000.0, facts)))
-                .chain(probe -> tasks.findLatestPerTask()
+        return tx.statement(database::pingNanos)
+                .chain(nanos -> tx.statement(database::facts).map(facts -> new Probe(nanos / 1_000_000.0, facts)))
+                .chain(probe -> tx.write(() -> tasks.findLatestPerTask()
                         .chain(latest -> tasks.findFailedSince(now.minus(Duration.ofHours(24)), 10)
-                                .map(failed -> build(now, probe, latest, failed))))
-                .chain(snapshots::persist)
+                                .map(failed -> build(now, probe, latest, failed)))
+                        .chain(snapshots::persist)))
                 .map(saved -> new Snapshot(
                         saved.id,
                         saved.checkTime,
@@ -85,7 +87,7 @@ public class HealthSnapshotService {
         db.put("sizeBytes", probe.facts().sizeBytes());
         db.put("connections", probe.facts().connections());
         db.put("activeConnections", probe.facts().activeConnections());
-        db.put("pool", Map.of("size", database.poolSize(), "maxSize", config.poolMaxSize()));
+        db.put("pool", Map.of("size", tx.connections(), "maxSize", config.poolMaxSize()));
 
         Map<String, Object> jobs = new LinkedHashMap<>();
         int failedJobs = 0;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.ops.config.OpsConfig;
 import org.coinpilot.ops.domain.RetentionPolicy;
@@ -31,8 +32,10 @@ public class RetentionService {
     private final RetentionRepository repository;
     private final OpsConfig config;
     private final Clock clock;
+    private final Transactions tx;
 
-    public RetentionService(RetentionRepository repository, OpsConfig config, Clock clock) {
+    public RetentionService(RetentionRepository repository, OpsConfig config, Clock clock, Transactions tx) {
+        this.tx = tx;
         this.repository = repository;
         this.config = config;
         this.clock = clock;
@@ -96,8 +99,7 @@ public class RetentionService {
         if (done >= maxBatches) {
             return Uni.createFrom().item(new Progress(total, false));
         }
-        return repository
-                .deleteBatch(policy.table(), before, policy.batchSize())
+        return tx.statement(client -> repository.deleteBatch(client, policy.table(), before, policy.batchSize()))
                 .chain(count -> count < policy.batchSize()
                         ? Uni.createFrom().item(new Progress(total + count, true))
                         : batches(policy, before, maxBatches, done + 1, total + count));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The four evaluation statements differ in how they find hits and word their notifications, but must share the
  * part that makes a trigger fire once: the {@code fired} UPDATE's SET and WHERE (re-checked after a racing pass's row
- * lock) and the idempotent notification insert. AlertExactlyOnceTest races price_target; this keeps the others equal.
+ * lock) and the notifications enqueued through notification's {@code notification_enqueue} (idempotent on the key
+ * {@code alert:<id>:<candle epoch>}). AlertExactlyOnceTest races price_target; this keeps the others equal.
  */
 class EvaluationStatementsTest {
 
@@ -32,7 +33,11 @@ class EvaluationStatementsTest {
                 int returning = sql.indexOf("RETURNING", fired);
                 assertThat(fired).as(name + " has a fired CTE").isPositive();
                 guards.put(name, sql.substring(fired, returning));
-                assertThat(sql).as(name).contains("ON CONFLICT (idempotency_key) DO NOTHING");
+                assertThat(sql)
+                        .as(name)
+                        .contains("SELECT notification_enqueue(array_agg(ROW(f.user_id, 'alert',")
+                        .contains(")::notification_draft), $1::timestamptz) AS inserted")
+                        .doesNotContain("INSERT INTO notifications");
                 assertThat(sql)
                         .as(name)
                         .contains("'alert:' || f.id || ':' || extract(epoch FROM f.candle_time)::bigint");

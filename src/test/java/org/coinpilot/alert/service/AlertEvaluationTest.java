@@ -40,6 +40,9 @@ class AlertEvaluationTest {
     @Inject
     org.coinpilot.common.job.JobRunner runner;
 
+    @Inject
+    org.coinpilot.common.job.JobScheduler scheduler;
+
     long user;
     long asset;
 
@@ -583,6 +586,9 @@ class AlertEvaluationTest {
                         org.hamcrest.Matchers.containsInAnyOrder(
                                 "price_target", "volume_spike", "percentage_change", "indicator"));
         assertThat(fired(above)).isEqualTo(1);
-        assertThat(runner.job("alerts.evaluate").orElseThrow().defaultEvery()).isEqualTo("1m");
+        assertThat(scheduler
+                        .scheduleOf(runner.job("alerts.evaluate").orElseThrow())
+                        .every())
+                .isEqualTo("1m");
     }
 }

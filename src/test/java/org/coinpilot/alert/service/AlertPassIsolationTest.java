@@ -17,6 +17,7 @@ import org.coinpilot.alert.persistence.AlertEvaluator;
 import org.coinpilot.alert.persistence.PercentageChangeEvaluator;
 import org.coinpilot.alert.testing.AlertTestData;
 import org.coinpilot.alert.testing.AlertTestData.Alert;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.market.testing.MarketTestData;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,9 @@ class AlertPassIsolationTest {
 
     @Inject
     AlertEvaluationRepository evaluations;
+
+    @Inject
+    Transactions tx;
 
     @Inject
     PercentageChangeEvaluator percentageChange;
@@ -70,7 +74,7 @@ class AlertPassIsolationTest {
         AlertTestData.candle(pool, asset, "1h", candle, "100");
         AlertTestData.candle(pool, asset, "1h", candle.plus(Duration.ofHours(1)), "106");
         AlertEvaluationService pass = new AlertEvaluationService(
-                pool, evaluations, List.of(BROKEN, percentageChange), clock, config.evaluationShards());
+                tx, evaluations, List.of(BROKEN, percentageChange), clock, config.evaluationShards());
 
         assertThatThrownBy(() ->
                         pass.evaluate(T0.plus(Duration.ofMinutes(91))).await().indefinitely())

@@ -14,6 +14,7 @@ import org.coinpilot.alert.persistence.AlertEvaluationRepository;
 import org.coinpilot.alert.persistence.PriceTargetEvaluator;
 import org.coinpilot.alert.testing.AlertTestData;
 import org.coinpilot.alert.testing.AlertTestData.Alert;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.market.testing.MarketTestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,9 @@ class AlertShardingTest {
     AlertEvaluationRepository evaluations;
 
     @Inject
+    Transactions tx;
+
+    @Inject
     PriceTargetEvaluator priceTarget;
 
     @Inject
@@ -52,8 +56,7 @@ class AlertShardingTest {
             AlertTestData.candle(pool, asset, "1h", candle, "100");
             alerts.add(new Alert(user, asset, T0).when("above", "99").insert(pool));
         }
-        AlertEvaluationService pass =
-                new AlertEvaluationService(pool, evaluations, List.of(priceTarget), clock, shards);
+        AlertEvaluationService pass = new AlertEvaluationService(tx, evaluations, List.of(priceTarget), clock, shards);
         Instant now = T0.plus(Duration.ofMinutes(31));
 
         long firstFired = pass.evaluate(now).await().indefinitely().fired();

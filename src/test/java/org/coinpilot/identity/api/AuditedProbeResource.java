@@ -1,6 +1,5 @@
 package org.coinpilot.identity.api;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +7,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.coinpilot.common.security.Audited;
+import org.coinpilot.common.persistence.Transactions;
+import org.coinpilot.common.security.AuditTrail;
 
-/** Test-only: a service method of "another feature" audited with {@link Audited}. */
+/**
+ * Test-only: a service of "another feature" recording its changes in the audit trail the one way there is: an explicit
+ * {@link AuditTrail} call inside the use case's transaction.
+ */
 @Path("/test/audited-probe")
 @Authenticated
 public class AuditedProbeResource {
@@ -20,16 +23,20 @@ public class AuditedProbeResource {
     @ApplicationScoped
     public static class ProbeService {
 
-        @WithTransaction
-        @Audited(entity = "probe", action = "create")
-        public Uni<Created> create() {
-            return Uni.createFrom().item(new Created(42));
+        private final AuditTrail audit;
+        private final Transactions tx;
+
+        public ProbeService(AuditTrail audit, Transactions tx) {
+            this.audit = audit;
+            this.tx = tx;
         }
 
-        @WithTransaction
-        @Audited(entity = "probe", action = "delete")
+        public Uni<Created> create() {
+            return tx.write(() -> audit.created("probe", 42L, null).replaceWith(new Created(42)));
+        }
+
         public Uni<Void> delete(long id) {
-            return Uni.createFrom().voidItem();
+            return tx.write(() -> audit.deleted("probe", id, null));
         }
     }
 

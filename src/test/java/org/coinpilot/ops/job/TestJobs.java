@@ -34,11 +34,6 @@ public final class TestJobs {
         }
 
         @Override
-        public String defaultEvery() {
-            return "1h";
-        }
-
-        @Override
         public Uni<JobResult> run(JobContext context) {
             long millis = Long.parseLong(String.valueOf(context.params().getOrDefault("millis", "1500")));
             return Uni.createFrom()
@@ -71,11 +66,6 @@ public final class TestJobs {
         }
 
         @Override
-        public String defaultEvery() {
-            return "1h";
-        }
-
-        @Override
         public Uni<JobResult> run(JobContext context) {
             return Uni.createFrom().failure(new IllegalStateException(MESSAGE));
         }
@@ -99,11 +89,6 @@ public final class TestJobs {
         @Override
         public String taskType() {
             return "maintenance";
-        }
-
-        @Override
-        public String defaultEvery() {
-            return "1h";
         }
 
         @Override

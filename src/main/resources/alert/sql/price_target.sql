@@ -4,7 +4,7 @@
 -- shards; $2 = 0, $3 = 1 evaluates everything). Run it with psql as:
 -- PREPARE pass(timestamptz, int, int) AS <this file>; EXECUTE pass(now(), 0, 1);
 -- (or EXECUTE pass(now(), 0, 2) and EXECUTE pass(now(), 1, 2) in two sessions at once, as the application does).
--- Returns one row: fired (alerts updated), notified (notifications inserted), series (series checked).
+-- Returns one row: fired (alerts updated), notified (notifications enqueued through notification's notification_enqueue), series (series checked).
 -- series: the distinct (crypto_id, timeframe) of the armed alerts, by a skip scan of ix_signal_alerts_armed (one index
 -- probe per series instead of reading every armed alert)
 WITH RECURSIVE series AS (
@@ -30,11 +30,11 @@ latest AS (
            to_char(l.candle_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') AS candle_minute,
            to_char(l.candle_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS candle_iso
     FROM series s
-    JOIN cryptocurrencies c ON c.id = s.crypto_id
-    CROSS JOIN LATERAL (SELECT d.candle_time, d.close_price FROM price_data d
+    JOIN market_assets c ON c.id = s.crypto_id
+    CROSS JOIN LATERAL (SELECT d.candle_time, d.close_price FROM market_candles d
                         WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe
                         ORDER BY d.candle_time DESC LIMIT 1) l
-    LEFT JOIN LATERAL (SELECT d.close_price FROM price_data d
+    LEFT JOIN LATERAL (SELECT d.close_price FROM market_candles d
                        WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe AND d.candle_time < l.candle_time
                        ORDER BY d.candle_time DESC LIMIT 1) p ON true
     WHERE s.crypto_id % $3::int = $2::int
@@ -98,10 +98,8 @@ fired AS (
               trim_scale(a.trigger_value)::text AS level, replace(a.condition, '_', ' ') AS condition_words
 ),
 notified AS (
-    INSERT INTO notifications (user_id, notification_type, title, message, data, priority, idempotency_key, alert_id,
-                               channels, created_at, updated_at)
     -- every operand is non-null for a hit (symbol, close, condition and level matched), so || is format()'s text
-    SELECT f.user_id, 'alert',
+    SELECT notification_enqueue(array_agg(ROW(f.user_id, 'alert',
            f.symbol || ' ' || f.condition_words || ' ' || f.level,
            coalesce(nullif(f.message, ''),
                     f.symbol || ' closed at ' || f.value_text || ' on the ' || f.timeframe || ' candle of '
@@ -113,11 +111,8 @@ notified AS (
            CASE WHEN f.notification_methods = '["in_app"]'::jsonb THEN '[]'::jsonb
                 ELSE (SELECT coalesce(jsonb_agg(m.value ORDER BY m.n), '[]'::jsonb)
                       FROM jsonb_array_elements_text(f.notification_methods) WITH ORDINALITY AS m(value, n)
-                      WHERE m.value IN ('webhook', 'email')) END,
-           $1::timestamptz, $1::timestamptz
+                      WHERE m.value IN ('webhook', 'email')) END)::notification_draft), $1::timestamptz) AS inserted
     FROM fired f
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING 1
 )
-SELECT (SELECT count(*) FROM fired) AS fired, (SELECT count(*) FROM notified) AS notified,
+SELECT (SELECT count(*) FROM fired) AS fired, (SELECT inserted FROM notified) AS notified,
        (SELECT count(*) FROM checked) AS series

@@ -1,6 +1,6 @@
 -- alerts.evaluate, alert type volume_spike: one set-based statement (docs/alerts.md "Evaluation").
 -- $1 = now (timestamptz). Run it with psql as: PREPARE pass(timestamptz) AS <this file>; EXECUTE pass(now());
--- Returns one row: fired (alerts updated), notified (notifications inserted), series (series checked).
+-- Returns one row: fired (alerts updated), notified (notifications enqueued through notification's notification_enqueue), series (series checked).
 WITH windows AS (
     SELECT DISTINCT a.crypto_id, a.timeframe, a.window_candles
     FROM signal_alerts a
@@ -15,7 +15,7 @@ latest AS (
                 WHEN '15m' THEN interval '15 minutes' WHEN '1h' THEN interval '1 hour' WHEN '4h' THEN interval '4 hours'
                 WHEN '1d' THEN interval '1 day' ELSE interval '7 days' END AS tf
     FROM series s
-    CROSS JOIN LATERAL (SELECT d.candle_time, d.volume FROM price_data d
+    CROSS JOIN LATERAL (SELECT d.candle_time, d.volume FROM market_candles d
                         WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe
                         ORDER BY d.candle_time DESC LIMIT 1) l
 ),
@@ -24,7 +24,7 @@ refs AS (
     SELECT w.crypto_id, w.timeframe, w.window_candles, r.avg_volume
     FROM windows w
     JOIN latest x ON x.crypto_id = w.crypto_id AND x.timeframe = w.timeframe
-    CROSS JOIN LATERAL (SELECT avg(d.volume) AS avg_volume FROM price_data d
+    CROSS JOIN LATERAL (SELECT avg(d.volume) AS avg_volume FROM market_candles d
                         WHERE d.crypto_id = w.crypto_id AND d.timeframe = w.timeframe
                           AND d.candle_time >= x.l_time - w.window_candles * x.tf AND d.candle_time < x.l_time) r
 ),
@@ -66,9 +66,7 @@ fired AS (
               a.notification_methods, h.candle_time, h.value, h.avg_volume
 ),
 notified AS (
-    INSERT INTO notifications (user_id, notification_type, title, message, data, priority, idempotency_key, alert_id,
-                               channels, created_at, updated_at)
-    SELECT f.user_id, 'alert',
+    SELECT notification_enqueue(array_agg(ROW(f.user_id, 'alert',
            format('%s volume spike x%s', c.symbol, trim_scale(round(f.value / f.avg_volume, 2))),
            coalesce(nullif(f.message, ''),
                     format('%s volume %s on the %s candle of %s is %s times its %s-candle average %s (alert: %s x).',
@@ -85,12 +83,9 @@ notified AS (
            CASE WHEN f.notification_methods = '["in_app"]'::jsonb THEN '[]'::jsonb
                 ELSE (SELECT coalesce(jsonb_agg(m.value ORDER BY m.n), '[]'::jsonb)
                       FROM jsonb_array_elements_text(f.notification_methods) WITH ORDINALITY AS m(value, n)
-                      WHERE m.value IN ('webhook', 'email')) END,
-           $1::timestamptz, $1::timestamptz
+                      WHERE m.value IN ('webhook', 'email')) END)::notification_draft), $1::timestamptz) AS inserted
     FROM fired f
-    JOIN cryptocurrencies c ON c.id = f.crypto_id
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING 1
+    JOIN market_assets c ON c.id = f.crypto_id
 )
-SELECT (SELECT count(*) FROM fired) AS fired, (SELECT count(*) FROM notified) AS notified,
+SELECT (SELECT count(*) FROM fired) AS fired, (SELECT inserted FROM notified) AS notified,
        (SELECT count(*) FROM checked) AS series

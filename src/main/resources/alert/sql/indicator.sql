@@ -1,6 +1,6 @@
 -- alerts.evaluate, alert type indicator: one set-based statement (docs/alerts.md "Evaluation").
 -- $1 = now (timestamptz). Run it with psql as: PREPARE pass(timestamptz) AS <this file>; EXECUTE pass(now());
--- Returns one row: fired (alerts updated), notified (notifications inserted), series (series checked).
+-- Returns one row: fired (alerts updated), notified (notifications enqueued through notification's notification_enqueue), series (series checked).
 -- series: the distinct (crypto_id, timeframe) of the armed alerts, by a skip scan of ix_signal_alerts_armed (one index
 -- probe per series instead of reading every armed alert)
 WITH RECURSIVE series AS (
@@ -22,10 +22,10 @@ latest AS (
                 WHEN '15m' THEN interval '15 minutes' WHEN '1h' THEN interval '1 hour' WHEN '4h' THEN interval '4 hours'
                 WHEN '1d' THEN interval '1 day' ELSE interval '7 days' END AS tf
     FROM series s
-    CROSS JOIN LATERAL (SELECT d.candle_time, d.close_price, d.technical_indicators FROM price_data d
+    CROSS JOIN LATERAL (SELECT d.candle_time, d.close_price, d.technical_indicators FROM market_candles d
                         WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe
                         ORDER BY d.candle_time DESC LIMIT 1) l
-    LEFT JOIN LATERAL (SELECT d.close_price, d.technical_indicators FROM price_data d
+    LEFT JOIN LATERAL (SELECT d.close_price, d.technical_indicators FROM market_candles d
                        WHERE d.crypto_id = s.crypto_id AND d.timeframe = s.timeframe AND d.candle_time < l.candle_time
                        ORDER BY d.candle_time DESC LIMIT 1) p ON true
 ),
@@ -88,9 +88,7 @@ fired AS (
               a.message, a.notification_methods, h.candle_time, h.value, h.level
 ),
 notified AS (
-    INSERT INTO notifications (user_id, notification_type, title, message, data, priority, idempotency_key, alert_id,
-                               channels, created_at, updated_at)
-    SELECT f.user_id, 'alert',
+    SELECT notification_enqueue(array_agg(ROW(f.user_id, 'alert',
            format('%s %s %s %s', c.symbol, f.indicator_key, replace(f.condition, '_', ' '),
                   coalesce(f.reference_key, trim_scale(f.level)::text)),
            coalesce(nullif(f.message, ''),
@@ -107,12 +105,9 @@ notified AS (
            CASE WHEN f.notification_methods = '["in_app"]'::jsonb THEN '[]'::jsonb
                 ELSE (SELECT coalesce(jsonb_agg(m.value ORDER BY m.n), '[]'::jsonb)
                       FROM jsonb_array_elements_text(f.notification_methods) WITH ORDINALITY AS m(value, n)
-                      WHERE m.value IN ('webhook', 'email')) END,
-           $1::timestamptz, $1::timestamptz
+                      WHERE m.value IN ('webhook', 'email')) END)::notification_draft), $1::timestamptz) AS inserted
     FROM fired f
-    JOIN cryptocurrencies c ON c.id = f.crypto_id
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING 1
+    JOIN market_assets c ON c.id = f.crypto_id
 )
-SELECT (SELECT count(*) FROM fired) AS fired, (SELECT count(*) FROM notified) AS notified,
+SELECT (SELECT count(*) FROM fired) AS fired, (SELECT inserted FROM notified) AS notified,
        (SELECT count(*) FROM checked) AS series

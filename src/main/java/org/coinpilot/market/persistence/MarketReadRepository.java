@@ -1,0 +1,139 @@
+package org.coinpilot.market.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.coinpilot.common.time.Timeframe;
+
+/**
+ * The reads market publishes to other features (through {@code market.service.MarketReadService}), each one
+ * statement for any number of assets: catalogue entries, the latest candle as a quote, the newest stored indicator
+ * values. Each per-asset look-up is a backward range scan of {@code uq_price_data_candle}.
+ */
+@ApplicationScoped
+public class MarketReadRepository {
+
+    static final String ASSETS = """
+            SELECT id, symbol, name, is_active, is_supported FROM cryptocurrencies WHERE id = ANY($1::int8[])""";
+
+    /**
+     * $1 asset ids, $2 timeframe, $3 how many candles close in 24 h (0: not a whole number, e.g. weekly). The 24 h /
+     * 7 d references are the candles exactly 24 h / 7 d before the latest; the 24 h volume sums the candles that
+     * closed in the 24 h up to the latest one's close (open time after latest - 24 h).
+     */
+    static final String QUOTES = """
+            SELECT a.id, a.symbol, l.candle_time, l.close_price, d1.close_price AS close_24h, d7.close_price AS close_7d,
+                   v.volume AS volume_24h, v.candles AS volume_candles
+            FROM cryptocurrencies a
+            JOIN LATERAL (SELECT d.candle_time, d.close_price FROM price_data d
+                          WHERE d.crypto_id = a.id AND d.timeframe = $2
+                          ORDER BY d.candle_time DESC LIMIT 1) l ON true
+            LEFT JOIN LATERAL (SELECT d.close_price FROM price_data d
+                               WHERE d.crypto_id = a.id AND d.timeframe = $2
+                                 AND d.candle_time = l.candle_time - interval '24 hours') d1 ON true
+            LEFT JOIN LATERAL (SELECT d.close_price FROM price_data d
+                               WHERE d.crypto_id = a.id AND d.timeframe = $2
+                                 AND d.candle_time = l.candle_time - interval '7 days') d7 ON true
+            LEFT JOIN LATERAL (SELECT sum(d.volume) AS volume, count(d.volume) AS candles FROM price_data d
+                               WHERE $3::int > 0 AND d.crypto_id = a.id AND d.timeframe = $2
+                                 AND d.candle_time > l.candle_time - interval '24 hours'
+                                 AND d.candle_time <= l.candle_time) v ON true
+            WHERE a.id = ANY($1::int8[])""";
+
+    /** $1 asset ids, $2 timeframe: the newest live candle with stored indicators, and the newest live candle. */
+    static final String INDICATORS = """
+            SELECT a.id, t.candle_time, t.technical_indicators, l.candle_time AS latest_candle_time
+            FROM unnest($1::int8[]) AS a(id)
+            JOIN LATERAL (SELECT d.candle_time, d.technical_indicators FROM price_data d
+                          WHERE d.crypto_id = a.id AND d.timeframe = $2 AND d.technical_indicators IS NOT NULL
+                          ORDER BY d.candle_time DESC LIMIT 1) t ON true
+            JOIN LATERAL (SELECT d.candle_time FROM price_data d
+                          WHERE d.crypto_id = a.id AND d.timeframe = $2
+                          ORDER BY d.candle_time DESC LIMIT 1) l ON true""";
+
+    public record AssetRow(long id, String symbol, String name, boolean active, boolean supported) {}
+
+    /** The latest candle of an asset and the closes and volume a quote is computed from. */
+    public record QuoteRow(
+            long cryptoId,
+            String symbol,
+            Instant candleTime,
+            BigDecimal close,
+            BigDecimal close24h,
+            BigDecimal close7d,
+            BigDecimal volume24h,
+            long volumeCandles) {}
+
+    public record IndicatorRow(long cryptoId, Instant candleTime, JsonObject values, Instant latestCandleTime) {}
+
+    public Uni<List<AssetRow>> assets(SqlClient client, List<Long> ids) {
+        return client.preparedQuery(ASSETS)
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<AssetRow> list = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        list.add(new AssetRow(
+                                row.getLong("id"),
+                                row.getString("symbol"),
+                                row.getString("name"),
+                                row.getBoolean("is_active"),
+                                row.getBoolean("is_supported")));
+                    }
+                    return list;
+                });
+    }
+
+    /** Assets without a stored candle on {@code timeframe} are left out. */
+    public Uni<List<QuoteRow>> quotes(SqlClient client, List<Long> ids, Timeframe timeframe) {
+        long perDay = 86_400L % timeframe.duration().toSeconds() == 0
+                ? 86_400L / timeframe.duration().toSeconds()
+                : 0;
+        Tuple parameters = Tuple.of(ids.toArray(Long[]::new), timeframe.code(), (int) perDay);
+        return client.preparedQuery(QUOTES).execute(parameters).map(rows -> {
+            List<QuoteRow> list = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                Long candles = row.getLong("volume_candles");
+                list.add(new QuoteRow(
+                        row.getLong("id"),
+                        row.getString("symbol"),
+                        instant(row.getOffsetDateTime("candle_time")),
+                        row.getBigDecimal("close_price"),
+                        row.getBigDecimal("close_24h"),
+                        row.getBigDecimal("close_7d"),
+                        perDay > 0 && candles != null && candles == perDay ? row.getBigDecimal("volume_24h") : null,
+                        candles == null ? 0 : candles));
+            }
+            return list;
+        });
+    }
+
+    /** Assets without stored indicator values on {@code timeframe} are left out. */
+    public Uni<List<IndicatorRow>> latestIndicators(SqlClient client, List<Long> ids, Timeframe timeframe) {
+        return client.preparedQuery(INDICATORS)
+                .execute(Tuple.of(ids.toArray(Long[]::new), timeframe.code()))
+                .map(rows -> {
+                    List<IndicatorRow> list = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        Object values = row.getValue("technical_indicators");
+                        list.add(new IndicatorRow(
+                                row.getLong("id"),
+                                instant(row.getOffsetDateTime("candle_time")),
+                                values instanceof JsonObject json ? json : new JsonObject(),
+                                instant(row.getOffsetDateTime("latest_candle_time"))));
+                    }
+                    return list;
+                });
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

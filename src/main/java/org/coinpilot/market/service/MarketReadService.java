@@ -1,0 +1,143 @@
+package org.coinpilot.market.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coinpilot.common.persistence.Transactions;
+import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.common.time.Times;
+import org.coinpilot.market.domain.AssetRef;
+import org.coinpilot.market.domain.Quote;
+import org.coinpilot.market.domain.StoredIndicators;
+import org.coinpilot.market.persistence.MarketReadRepository;
+import org.coinpilot.market.persistence.MarketReadRepository.IndicatorRow;
+import org.coinpilot.market.persistence.MarketReadRepository.QuoteRow;
+
+/**
+ * What market publishes to the other features (docs/architecture.md, "Who owns what"; docs/market.md, "Published
+ * reads"): for any number of assets at once, each in ONE statement whatever their number, their catalogue entries,
+ * the latest candle of a timeframe as a {@link Quote}, and the newest {@link StoredIndicators}. Values, not JSON: the
+ * candle read's HTTP fast path is for the API alone. Maps are keyed by asset id; an asset with nothing to give
+ * (unknown id, no candle, no stored values) has no entry.
+ */
+@ApplicationScoped
+public class MarketReadService {
+
+    private final MarketReadRepository reads;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public MarketReadService(MarketReadRepository reads, Transactions tx, Clock clock) {
+        this.reads = reads;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The catalogue entries of these assets. */
+    public Uni<Map<Long, AssetRef>> assets(Collection<Long> cryptoIds) {
+        List<Long> ids = distinct(cryptoIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.statement(client -> reads.assets(client, ids)).map(rows -> {
+            Map<Long, AssetRef> assets = new LinkedHashMap<>();
+            rows.forEach(
+                    r -> assets.put(r.id(), new AssetRef(r.id(), r.symbol(), r.name(), r.active(), r.supported())));
+            return assets;
+        });
+    }
+
+    /** The latest stored candle of each asset on {@code timeframe}, as a quote at the clock's now. */
+    public Uni<Map<Long, Quote>> latestQuotes(Collection<Long> cryptoIds, Timeframe timeframe) {
+        List<Long> ids = distinct(cryptoIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Instant now = Times.now(clock);
+        return tx.statement(client -> reads.quotes(client, ids, timeframe)).map(rows -> {
+            Map<Long, Quote> quotes = new LinkedHashMap<>();
+            rows.forEach(r -> quotes.put(r.cryptoId(), quote(r, timeframe, now)));
+            return quotes;
+        });
+    }
+
+    /** The newest stored indicator values of each asset on {@code timeframe}. */
+    public Uni<Map<Long, StoredIndicators>> latestIndicators(Collection<Long> cryptoIds, Timeframe timeframe) {
+        List<Long> ids = distinct(cryptoIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.statement(client -> reads.latestIndicators(client, ids, timeframe))
+                .map(rows -> {
+                    Map<Long, StoredIndicators> values = new LinkedHashMap<>();
+                    rows.forEach(r -> values.put(r.cryptoId(), indicators(r, timeframe)));
+                    return values;
+                });
+    }
+
+    static Quote quote(QuoteRow row, Timeframe timeframe, Instant now) {
+        Instant closedAt = row.candleTime().plus(timeframe.duration());
+        long age = Math.max(0, Duration.between(closedAt, now).toSeconds());
+        boolean stale = !now.isBefore(closedAt.plus(timeframe.duration()));
+        return new Quote(
+                row.cryptoId(),
+                row.symbol(),
+                timeframe,
+                row.candleTime(),
+                closedAt,
+                row.close(),
+                changePercent(row.close(), row.close24h()),
+                changePercent(row.close(), row.close7d()),
+                row.volume24h(),
+                age,
+                stale);
+    }
+
+    /** {@code (close - reference) / reference × 100}, scale 4, half-even; null without a reference. */
+    static BigDecimal changePercent(BigDecimal close, BigDecimal reference) {
+        if (close == null || reference == null || reference.signum() == 0) {
+            return null;
+        }
+        return close.subtract(reference).multiply(BigDecimal.valueOf(100)).divide(reference, 4, RoundingMode.HALF_EVEN);
+    }
+
+    static StoredIndicators indicators(IndicatorRow row, Timeframe timeframe) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        flatten("", row.values(), values);
+        return new StoredIndicators(row.cryptoId(), timeframe, row.candleTime(), row.latestCandleTime(), values);
+    }
+
+    /** {@code {"RSI": 1, "SMA": {"50": 2}}} → {@code RSI = 1, SMA.50 = 2}; non-numbers are left out. */
+    private static void flatten(String prefix, JsonObject json, Map<String, Double> into) {
+        for (Map.Entry<String, Object> entry : json) {
+            String key = prefix + entry.getKey();
+            if (entry.getValue() instanceof Number number) {
+                into.put(key, number.doubleValue());
+            } else if (entry.getValue() instanceof JsonObject nested) {
+                flatten(key + ".", nested, into);
+            } else if (entry.getValue() instanceof Map<?, ?> map) {
+                flatten(key + ".", new JsonObject(castMap(map)), into);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    private static List<Long> distinct(Collection<Long> ids) {
+        return ids == null
+                ? List.of()
+                : ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    }
+}
