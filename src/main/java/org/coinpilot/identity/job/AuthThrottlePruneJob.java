@@ -8,7 +8,10 @@ import org.coinpilot.common.job.JobContext;
 import org.coinpilot.common.job.JobResult;
 import org.coinpilot.identity.service.AuthThrottle;
 
-/** {@code identity.auth-throttles.prune}: deletes the sign-in and mail counters whose window ended. */
+/**
+ * {@code identity.auth-throttles.prune}: deletes the sign-in and mail counters whose window ended (schedule:
+ * {@code coinpilot.jobs."identity.auth-throttles.prune".every}, 15 min).
+ */
 @ApplicationScoped
 public class AuthThrottlePruneJob implements Job {
 
@@ -33,11 +36,6 @@ public class AuthThrottlePruneJob implements Job {
     @Override
     public String taskType() {
         return "cleanup";
-    }
-
-    @Override
-    public String defaultEvery() {
-        return "15m";
     }
 
     @Override

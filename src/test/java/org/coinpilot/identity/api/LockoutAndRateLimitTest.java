@@ -318,6 +318,32 @@ class LockoutAndRateLimitTest {
         assertThat(mail.header("RateLimit")).contains("\"mail\";r=3;t=");
     }
 
+    @Test
+    void shouldDeleteOnlyTheCountersWhoseWindowEndedWhenPruning() {
+        String live = "prune-live-" + java.util.UUID.randomUUID();
+        String ended = "prune-ended-" + java.util.UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO auth_throttles (scope, address, hits, window_start, expires_at) VALUES"
+                        + " ('requests', $1, 3, now() - interval '2 minutes', now() + interval '1 hour'),"
+                        + " ('requests', $2, 3, now() - interval '2 hours', now() - interval '1 hour')")
+                .execute(Tuple.of(live, ended))
+                .await()
+                .indefinitely();
+
+        int deleted = new AuthThrottle(transactions, throttles, new RateLimitStatus(), config, clock)
+                .prune()
+                .await()
+                .indefinitely();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        java.util.List<String> left = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT address FROM auth_throttles WHERE address IN ($1, $2)")
+                .execute(Tuple.of(live, ended))
+                .await()
+                .indefinitely()
+                .forEach(row -> left.add(row.getString("address")));
+        assertThat(left).containsExactly(live);
+    }
+
     /** The live counters about this email in auth_throttles. */
     private long counters(String email) throws Exception {
         String subject = HexFormat.of()
