@@ -7,7 +7,7 @@
 #   bench/identity/enumeration.sh                 # target/quarkus-app (builds it when missing)
 #   APP=/tmp/other-build N=500 bench/identity/enumeration.sh
 #   LOGIN=1 bench/identity/enumeration.sh         # also the login (bcrypt cost 12: slow, N=100 is plenty)
-#   ENDPOINTS=login N=100 bench/identity/enumeration.sh   # only these endpoints
+#   ENDPOINTS="login register" N=100 bench/identity/enumeration.sh   # only these endpoints (both bcrypt-bound)
 #
 # Runs the packaged jar with the demo profile (embedded PostgreSQL under $OUT/db) on localhost:$PORT only, behind a
 # trusted "proxy" (loopback) so that every request has its own client address, with the per-address limits lifted.

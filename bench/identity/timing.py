@@ -8,7 +8,7 @@ request guesses right with the best threshold (100 % = the time tells every time
 threshold still scores about 53 % at N=300, 55.5 % at the 95th percentile, because it is chosen after the fact).
 
     timing.py BASE_URL N KNOWN_EMAIL... -- ENDPOINT...
-    e.g. timing.py http://127.0.0.1:18081 300 a@x.dev b@x.dev -- forgot-password resend-verification login
+    e.g. timing.py http://127.0.0.1:18081 300 a@x.dev b@x.dev -- forgot-password resend-verification login register
 
 Status and body must also be the same; the script counts any difference.
 """
@@ -36,6 +36,8 @@ def request(conn, path, body, address):
 def body_of(endpoint, email):
     if endpoint == "login":
         return {"email": email, "password": "Not-the-password-42"}
+    if endpoint == "register":  # a taken address, or a new one (which the request then creates)
+        return {"email": email, "password": "Timing-bench-password-7"}
     return {"email": email}
 
 

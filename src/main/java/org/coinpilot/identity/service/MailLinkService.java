@@ -12,9 +12,9 @@ import org.coinpilot.identity.persistence.AccountSqlRepository;
 
 /**
  * "Mail me a link": a new verification link, a password reset link. Both answer the same 202 whether or not the
- * address has an account that qualifies, and cost the same: a new token is drawn, and one transaction counts the
- * request against the {@code mail} limit (a write on every path) and runs one update that matches the account or
- * nothing; the mail goes out after the commit without holding the response.
+ * address has an account that qualifies, and take the same time: the request path only counts the request against the
+ * {@code mail} limit (the same statement for every email); the update that matches the account or nothing, and the
+ * mail, run after the response ({@link AfterResponse}).
  */
 @ApplicationScoped
 public class MailLinkService {
@@ -25,6 +25,7 @@ public class MailLinkService {
     private final AccountSqlRepository accounts;
     private final AuthThrottle throttle;
     private final IdentityMailer mailer;
+    private final AfterResponse afterResponse;
     private final ClientAddress client;
     private final IdentityConfig.Tokens config;
 
@@ -33,12 +34,14 @@ public class MailLinkService {
             AccountSqlRepository accounts,
             AuthThrottle throttle,
             IdentityMailer mailer,
+            AfterResponse afterResponse,
             ClientAddress client,
             IdentityConfig config) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.throttle = throttle;
         this.mailer = mailer;
+        this.afterResponse = afterResponse;
         this.client = client;
         this.config = config.tokens();
     }
@@ -46,43 +49,49 @@ public class MailLinkService {
     /** Mails a new verification link when the address has an unverified, active account; always 202. */
     public Uni<AcceptedResponse> resendVerification(TokenRequestBodies.EmailAddress request) {
         String email = Inputs.email(request.email());
-        String token = Secrets.randomToken();
         RequestOrigin origin = client.origin();
         return transactions
-                .sql(connection -> throttle.countMailRequest(connection, email, origin.ip())
-                        .chain(() -> accounts.renewVerification(
-                                connection,
-                                email,
-                                Secrets.sha256Hex(token),
-                                origin.at().plus(config.verificationTtl()),
-                                origin.at())))
-                .invoke(account -> {
-                    if (account != null) {
-                        mailer.sendVerification(account.email(), token);
-                    }
-                })
-                .map(account -> new AcceptedResponse(ACCEPTED_MAIL));
+                .statement(connection -> throttle.countMailRequest(connection, email, origin.ip()))
+                .invoke(() -> afterResponse.run("resend-verification", () -> {
+                    String token = Secrets.randomToken();
+                    return transactions
+                            .statement(connection -> accounts.renewVerification(
+                                    connection,
+                                    email,
+                                    Secrets.sha256Hex(token),
+                                    origin.at().plus(config.verificationTtl()),
+                                    origin.at()))
+                            .invoke(account -> {
+                                if (account != null) {
+                                    mailer.sendVerification(account.email(), token);
+                                }
+                            });
+                }))
+                .map(counted -> new AcceptedResponse(ACCEPTED_MAIL));
     }
 
     /** Mails a single-use reset link when the address has an active account; always 202. */
     public Uni<AcceptedResponse> forgotPassword(TokenRequestBodies.EmailAddress request) {
         String email = Inputs.email(request.email());
-        String token = Secrets.randomToken();
         RequestOrigin origin = client.origin();
         return transactions
-                .sql(connection -> throttle.countMailRequest(connection, email, origin.ip())
-                        .chain(() -> accounts.requestPasswordReset(
-                                connection,
-                                email,
-                                Secrets.sha256Hex(token),
-                                origin.at().plus(config.resetTtl()),
-                                origin)))
-                .invoke(account -> {
-                    if (account != null) {
-                        mailer.sendPasswordReset(account.email(), token);
-                    }
-                })
-                .map(account -> new AcceptedResponse(ACCEPTED_MAIL));
+                .statement(connection -> throttle.countMailRequest(connection, email, origin.ip()))
+                .invoke(() -> afterResponse.run("forgot-password", () -> {
+                    String token = Secrets.randomToken();
+                    return transactions
+                            .statement(connection -> accounts.requestPasswordReset(
+                                    connection,
+                                    email,
+                                    Secrets.sha256Hex(token),
+                                    origin.at().plus(config.resetTtl()),
+                                    origin))
+                            .invoke(account -> {
+                                if (account != null) {
+                                    mailer.sendPasswordReset(account.email(), token);
+                                }
+                            });
+                }))
+                .map(counted -> new AcceptedResponse(ACCEPTED_MAIL));
     }
 
     static BusinessRuleViolationException invalidMailToken() {
