@@ -11,6 +11,9 @@
 #   SHARDS=1 ...                                          # the statement unsplit (app and psql), default 2
 #   ANCHOR=1 SIZES=1000000 FRACTIONS=10 bench/alerts/run.sh   # also times the issue's bare anchor statement
 #                                                         # (bench/alerts/anchor.sql), unsplit and in SHARDS sessions
+#   COMPARE=/tmp/old_price_target.sql bench/alerts/run.sh   # also times another version of the statement with psql,
+#                                                         # sharded like the app (e.g. an older one from git:
+#                                                         # git show REV:src/main/resources/alerts/sql/price_target.sql)
 #
 # The price_target statement is sharded (docs/alerts.md "Evaluation"): the app runs it as SHARDS statements at once,
 # each on its own connection and transaction over the series with crypto_id % SHARDS = shard; the psql side does
@@ -35,7 +38,7 @@ DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-bench_
 export PGPASSWORD=${DB_PASSWORD:-bench} PGUSER=${DB_USER:-bench} PGOPTIONS="-c client_min_messages=warning"
 SIZES=${SIZES:-"100000 1000000"} FRACTIONS=${FRACTIONS:-"1 10"} REPEAT=${REPEAT:-5} WARMUP_PASSES=${WARMUP_PASSES:-3} PORT=${PORT:-18482}
 SHARDS=${SHARDS:-2} # coinpilot.alerts.evaluation-shards of the app, and psql sessions running the statement at once
-BASE="http://127.0.0.1:$PORT"
+BASE="http://127.0.0.1:$PORT" MGMT="http://127.0.0.1:$((PORT + 100))" # management port: health, metrics
 psql_() { psql -h "$DB_HOST" -p "$DB_PORT" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 [ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
@@ -51,12 +54,12 @@ QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
 java -Xmx1g ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
-     -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
+     -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 100))" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
      -Dcoinpilot.jobs.\"alerts.evaluate\".then= -Dcoinpilot.alerts.evaluation-shards="$SHARDS" \
      -jar "$root/target/quarkus-app/quarkus-run.jar" > /tmp/coinpilot-alerts-bench.log 2>&1 &
 app_pid=$!
-for _ in $(seq 1 120); do curl -fs "$BASE/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
-curl -fs "$BASE/q/health/ready" > /dev/null || { tail -50 /tmp/coinpilot-alerts-bench.log; exit 1; }
+for _ in $(seq 1 120); do curl -fs "$MGMT/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
+curl -fs "$MGMT/q/health/ready" > /dev/null || { tail -50 /tmp/coinpilot-alerts-bench.log; exit 1; }
 TOKEN=$(curl -fs -H 'Content-Type: application/json' \
   -d '{"email":"admin@demo.coinpilot.dev","password":"Coinpilot-demo-2026"}' "$BASE/api/v1/auth/login" |
   sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
@@ -75,6 +78,8 @@ SQL
 
 statement=$(grep -v '^--' "$root/src/main/resources/alert/sql/price_target.sql")
 anchor=$(grep -v '^--' "$here/anchor.sql")
+compare=""
+[ -z "${COMPARE:-}" ] || compare=$(grep -v '^--' "$COMPARE")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 rearm() {
   psql_ -c "UPDATE signal_alerts SET is_triggered = false, last_fired_candle = NULL, triggered_at = NULL,
@@ -107,7 +112,7 @@ SQL
   rm -f "${out[@]}"
 }
 
-results=() anchors=()
+results=() anchors=() compared=()
 for n in $SIZES; do
   psql_ -c "TRUNCATE signal_alerts CASCADE"
   for f in $FRACTIONS; do
@@ -135,10 +140,14 @@ SQL
     for _ in $(seq 1 "$WARMUP_PASSES"); do # the service runs this job every minute: measure it warm (JIT, each
       app_pass > /dev/null; rearm          # pooled connection's prepared statements)
     done
-    app_ms=() pg_ms=() a1_ms=() as_ms=()
+    app_ms=() pg_ms=() a1_ms=() as_ms=() c_ms=()
     for r in $(seq 1 "$REPEAT"); do
       read -r ms fired < <(app_pass); app_ms+=("$ms"); echo "N=$n F=$f% run $r: app $ms ms ($fired fired)"; rearm
       read -r ms fired < <(psql_pass); pg_ms+=("$ms"); echo "N=$n F=$f% run $r: psql $ms ms ($fired fired)"; rearm
+      if [ -n "$compare" ]; then
+        read -r ms fired < <(psql_pass "$compare"); c_ms+=("$ms")
+        echo "N=$n F=$f% run $r: compared statement $ms ms ($fired fired)"; rearm
+      fi
       if [ -n "${ANCHOR:-}" ]; then
         read -r ms fired < <(psql_pass "$anchor" 1); a1_ms+=("$ms")
         echo "N=$n F=$f% run $r: anchor statement $ms ms ($fired fired)"; rearm
@@ -148,6 +157,10 @@ SQL
     done
     a=$(printf '%s\n' "${app_ms[@]}" | median) p=$(printf '%s\n' "${pg_ms[@]}" | median)
     results+=("| $n | $f % | $p | $a | $(awk -v a="$a" -v p="$p" 'BEGIN {printf "%.2f", a / p}') |")
+    if [ -n "$compare" ]; then
+      c=$(printf '%s\n' "${c_ms[@]}" | median)
+      compared+=("| $n | $f % | $c | $p | $(awk -v c="$c" -v p="$p" 'BEGIN {printf "%.2f", p / c}') |")
+    fi
     if [ -n "${ANCHOR:-}" ]; then
       anchors+=("| $n | $f % | $(printf '%s\n' "${a1_ms[@]}" | median) | $(printf '%s\n' "${as_ms[@]}" | median) | $a |")
     fi
@@ -157,6 +170,12 @@ echo
 echo "| alerts | triggering | psql statement, median ms | app pass, median ms | app / psql |"
 echo "| --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"
+if [ -n "$compare" ]; then
+  echo
+  echo "| alerts | triggering | compared statement ($COMPARE), median ms | price_target.sql, median ms | this / compared |"
+  echo "| --- | --- | --- | --- | --- |"
+  printf '%s\n' "${compared[@]}"
+fi
 if [ -n "${ANCHOR:-}" ]; then
   echo
   echo "| alerts | triggering | anchor statement, median ms | anchor in $SHARDS sessions, median ms | app pass, median ms |"

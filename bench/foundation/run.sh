@@ -214,9 +214,10 @@ MP_JWT_VERIFY_PUBLICKEY_LOCATION=$out/jwt-public.pem
 SMALLRYE_JWT_SIGN_KEY_LOCATION=$out/jwt-private.pem
 QUARKUS_HTTP_HOST=127.0.0.1
 QUARKUS_HTTP_PORT=$http_port
+QUARKUS_MANAGEMENT_PORT=$((http_port + 100))
 EOF
 export BENCH_APP_ENV_FILE="$out/app.env"
-export BENCH_READY_URL="http://127.0.0.1:$http_port/q/health/ready"
+export BENCH_READY_URL="http://127.0.0.1:$((http_port + 100))/q/health/ready" # the management port
 # localhost only: no job calls the exchanges, and the REST clients point at a closed local port
 common_jvm=(
   '-Dcoinpilot.jobs."market.candles.ingest".enabled=false'

@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-18080}
 BASE="http://127.0.0.1:${PORT}"
+MGMT="http://127.0.0.1:$((PORT + 100))" # the packaged app serves health and metrics on its management port
 OUT=${OUT:-target/bench-identity}
 DURATION=${DURATION:-20s}
 mkdir -p "$OUT"
@@ -22,7 +23,7 @@ fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 # the rate limiter would (correctly) refuse a benchmark: lift it for this run only
-java -Dquarkus.profile=demo -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+java -Dquarkus.profile=demo -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 100))" -Dquarkus.http.host=127.0.0.1 \
   -Dcoinpilot.embedded-db.data-dir=target/bench-identity-db \
   -Dcoinpilot.identity.rate-limit.requests.limit=100000000 \
   -Dcoinpilot.identity.rate-limit.login.limit=100000000 \
@@ -34,10 +35,10 @@ java -Dquarkus.profile=demo -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  curl -fs "$MGMT/q/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -fs "$BASE/q/health/ready" >/dev/null
+curl -fs "$MGMT/q/health/ready" >/dev/null
 
 login() { # email password -> access token
   curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" "$BASE/api/v1/auth/login" |
@@ -50,7 +51,7 @@ LUA
 
 section() { echo; echo "=== $1"; }
 logins() { # served logins with this status so far (server-side Micrometer count)
-  curl -fs "$BASE/q/metrics" | { grep -E "^http_server_requests_seconds_count\{.*status=\"$1\".*uri=\"/api/v1/auth/login\"" || true; } |
+  curl -fs "$MGMT/q/metrics" | { grep -E "^http_server_requests_seconds_count\{.*status=\"$1\".*uri=\"/api/v1/auth/login\"" || true; } |
     sed -E 's/.* ([0-9.E]+)$/\1/' | awk '{s+=$1} END {printf "%d", s}'
 }
 {

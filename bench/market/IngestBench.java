@@ -22,8 +22,9 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Ingest rows/s of CandleRepository's bulk upsert (its exact SQL, read from the source file, bound with the same
- * eight array parameters) against COPY of the same rows into the same table (the real price_data schema from the
- * Flyway migrations: same indexes, constraints, FK and trigger), in one run on one database.
+ * ten array parameters) against COPY of the same rows into the same table (the real price_data schema from the
+ * Flyway migrations V001, V003 and V060: same indexes, constraints, FK and trigger), in one run on one database.
+ * Rows carry USD, base and quote volume, as ingestion writes them since V060.
  *
  * <p>Run with bench/market/ingest.sh. Settings (system properties): rows (default 200000), series (200),
  * rounds (3), batches (comma list of upsert batch sizes, default 1000,5000).
@@ -109,7 +110,7 @@ public class IngestBench {
         }
     }
 
-    record Candle(long cryptoId, Instant time, String o, String h, String l, String c, String v) {}
+    record Candle(long cryptoId, Instant time, String o, String h, String l, String c, String v, String bv, String qv) {}
 
     interface Body {
         void run() throws Exception;
@@ -153,7 +154,14 @@ public class IngestBench {
         try (Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
-            for (String f : List.of("V001__common_functions.sql", "V003__market_assets_candles.sql")) {
+            for (String f : List.of(
+                    "V001__common_functions.sql", "V003__market_assets_candles.sql", "V060__market_base_volume.sql")) {
+                if (f.startsWith("V060")) {
+                    // V060 also replaces V040's trigger function, which this schema does not have: its column part
+                    String sql = Files.readString(ROOT.resolve("src/main/resources/db/migration/" + f));
+                    s.execute(sql.substring(0, sql.indexOf("CREATE OR REPLACE FUNCTION")));
+                    continue;
+                }
                 s.execute(Files.readString(ROOT.resolve("src/main/resources/db/migration/" + f)));
             }
             s.execute("INSERT INTO cryptocurrencies (symbol, name) SELECT 'B' || g, 'Bench ' || g"
@@ -182,8 +190,10 @@ public class IngestBench {
                 double close = open * Math.exp(rnd.nextGaussian() * 0.008);
                 double high = Math.max(open, close) * (1 + Math.abs(rnd.nextGaussian()) * 0.003);
                 double low = Math.min(open, close) * (1 - Math.abs(rnd.nextGaussian()) * 0.003);
+                double base = 10 + rnd.nextDouble() * 1000;
+                double quote = base * (high + low + close) / 3;
                 out[i++] = new Candle(id, start.plus(k, ChronoUnit.HOURS), dec(open, 8), dec(high, 8), dec(low, 8),
-                        dec(close, 8), dec(1e5 + rnd.nextDouble() * 1e7, 2));
+                        dec(close, 8), dec(quote, 2), dec(base, 8), dec(quote, 8));
                 price = close;
             }
         }
@@ -194,7 +204,7 @@ public class IngestBench {
         Candle[] out = new Candle[data.length];
         for (int i = 0; i < data.length; i++) {
             Candle d = data[i];
-            out[i] = new Candle(d.cryptoId, d.time, d.o, d.h, d.l, d.l, d.v); // close moved to low: still valid
+            out[i] = new Candle(d.cryptoId, d.time, d.o, d.h, d.l, d.l, d.v, d.bv, d.qv); // close moved to low: valid
         }
         return out;
     }
@@ -207,7 +217,8 @@ public class IngestBench {
         StringBuilder sb = new StringBuilder(data.length * 120);
         for (Candle d : data) {
             sb.append(d.cryptoId).append(",1h,").append(d.time).append(',').append(d.o).append(',').append(d.h)
-                    .append(',').append(d.l).append(',').append(d.c).append(',').append(d.v).append('\n');
+                    .append(',').append(d.l).append(',').append(d.c).append(',').append(d.v).append(',').append(d.bv)
+                    .append(',').append(d.qv).append('\n');
         }
         return sb.toString();
     }
@@ -215,7 +226,7 @@ public class IngestBench {
     static void copy(Connection c, String csv) throws Exception {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         copy.copyIn("COPY price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price,"
-                + " close_price, volume) FROM STDIN (FORMAT csv)", new StringReader(csv));
+                + " close_price, volume, base_volume, quote_volume) FROM STDIN (FORMAT csv)", new StringReader(csv));
     }
 
     /** In time order per series, {@code batch} rows per statement (1000 = one ingestion page = one series here). */
@@ -229,7 +240,7 @@ public class IngestBench {
                 String[] tf = new String[n];
                 String[] times = new String[n];
                 String[] o = new String[n], h = new String[n], l = new String[n], cl = new String[n],
-                        v = new String[n];
+                        v = new String[n], bv = new String[n], qv = new String[n];
                 for (int k = 0; k < n; k++) {
                     Candle d = data[i + k];
                     ids[k] = d.cryptoId;
@@ -240,10 +251,13 @@ public class IngestBench {
                     l[k] = d.l;
                     cl[k] = d.c;
                     v[k] = d.v;
+                    bv[k] = d.bv;
+                    qv[k] = d.qv;
                 }
                 Array[] arrays = {c.createArrayOf("int8", ids), c.createArrayOf("text", tf),
                     c.createArrayOf("timestamptz", times), c.createArrayOf("text", o), c.createArrayOf("text", h),
-                    c.createArrayOf("text", l), c.createArrayOf("text", cl), c.createArrayOf("text", v)};
+                    c.createArrayOf("text", l), c.createArrayOf("text", cl), c.createArrayOf("text", v),
+                    c.createArrayOf("text", bv), c.createArrayOf("text", qv)};
                 for (int p = 0; p < arrays.length; p++) {
                     ps.setArray(p + 1, arrays[p]);
                 }

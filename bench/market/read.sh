@@ -35,12 +35,12 @@ start_app() { # $1 = port, $2 = cache enabled, $3 = run Flyway
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
   java -Xmx512m ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false \
-       -Dquarkus.scheduler.enabled=false -Dquarkus.flyway.migrate-at-start="$3" -Dquarkus.http.port="$1" \
+       -Dquarkus.scheduler.enabled=false -Dquarkus.flyway.migrate-at-start="$3" -Dquarkus.http.port="$1" -Dquarkus.management.port="$(($1 + 100))" \
        -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN -Dcoinpilot.market.candles.cache.enabled="$2" \
        -jar "$root/target/quarkus-app/quarkus-run.jar" > "/tmp/coinpilot-read-bench-$2.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$1/q/health/ready" > /dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$(($1 + 100))/q/health/ready" > /dev/null 2>&1 && return 0
     sleep 1
   done
   echo "app did not start"; tail -50 "/tmp/coinpilot-read-bench-$2.log"; exit 1
@@ -50,8 +50,11 @@ start_app "$UNCACHED_PORT" false true # migrates the schema
 start_app "$CACHED_PORT" true false
 psql_ -c "INSERT INTO cryptocurrencies (symbol, name, is_active) VALUES ('BENCH', 'Bench coin', true)"
 id=$(psql_ -c "SELECT id FROM cryptocurrencies WHERE symbol = 'BENCH'")
-psql_ -c "INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price, close_price, volume)
-          SELECT $id, '1h', date_trunc('hour', now()) - g * interval '1 hour', 100 + g % 7, 110 + g % 7, 90 + g % 7, 101 + g % 7, 1000 + g
+# base and quote volume as Binance prints them (8 decimals), the USD volume the quote volume rounded to cents
+psql_ -c "INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price, close_price, volume,
+                                  base_volume, quote_volume)
+          SELECT $id, '1h', date_trunc('hour', now()) - g * interval '1 hour', 100 + g % 7, 110 + g % 7, 90 + g % 7, 101 + g % 7,
+                 round((10 + g / 1000.0) * (101 + g % 7), 2), round(10 + g / 1000.0, 8), round((10 + g / 1000.0) * (101 + g % 7), 8)
           FROM generate_series(1, $CANDLES) g; ANALYZE price_data; ANALYZE cryptocurrencies;"
 curl -fs "$(url "$UNCACHED_PORT")" -o /tmp/coinpilot-read-bench-sample.json; head -c 300 /tmp/coinpilot-read-bench-sample.json; echo
 cmp -s /tmp/coinpilot-read-bench-sample.json <(curl -fs "$(url "$CACHED_PORT")") || { echo "cached and uncached pages differ"; exit 1; }

@@ -4,9 +4,16 @@
  *
  * Builds deterministic SYNTHETIC OHLCV series (seeded PRNG, no external data), runs TA-Lib's own C code
  * (the WebAssembly build shipped in the npm package talib-web@0.1.3) on them and writes one CSV per series:
- *   bar,open,high,low,close,volume,<key>[.<output>]...
+ *   bar,open,high,low,close,volume[,time,interval],<key>[.<output>]...
  * An empty cell means TA-Lib produced no value at that bar (before its outBegIdx). Numbers are printed with
  * JavaScript's shortest round-trip representation, so Java's Double.parseDouble reads back the exact double.
+ *
+ * The series with candle times (time = open time in epoch seconds, interval = candle length in seconds) also carry
+ * the VWAP family, which TA-Lib does not have: vwap (session), vwap_N (rolling) and avwap_<anchor> (anchored),
+ * computed here by a plain reference implementation of the rules in docs/indicators.md (session periods, history
+ * coverage, unknown volume). Their volume is base-asset volume; an empty volume cell is a candle whose volume is
+ * unknown: TA-Lib's OBV and MFI are then run on each stretch of known volume separately (what the engine does: it
+ * starts them again after such a candle).
  *
  * talib-web's own JS wrapper (callFunc) is not used: it passes endIdx = length (one past the end), sizes the
  * buffers endIdx - startIdx and never reads outBegIdx/outNBElement. This script calls the exported C functions
@@ -98,6 +105,49 @@ const SERIES = {
   },
 };
 
+// Candle times: open time in epoch seconds of bar i, every `interval` seconds from `start` (ISO-8601).
+function withTimes(s, start, interval) {
+  const t0 = Date.parse(start) / 1000;
+  s.time = s.close.map((_, i) => t0 + i * interval);
+  s.interval = s.close.map(() => interval);
+  return s;
+}
+
+// Series with candle times, for the VWAP family (and OBV / MFI on base-asset volume).
+Object.assign(SERIES, {
+  // 1h candles from 13:00 UTC (the first session is not covered: no session VWAP until the next midnight), across
+  // 29 February; zero volume on the first three candles of 2 March (no session VWAP until volume arrives).
+  sessions_1h: () => {
+    const s = withTimes(
+      randomWalk({ n: 300, seed: 11, start: 100, vol: 0.01, dp: 4, volumeScale: 800, volumeDp: 5 }),
+      '2024-02-28T13:00:00Z', 3600);
+    for (let i = 0; i < s.close.length; i++) {
+      if (s.time[i] >= Date.parse('2024-03-02T00:00:00Z') / 1000 && s.time[i] < Date.parse('2024-03-02T03:00:00Z') / 1000) {
+        s.volume[i] = 0;
+      }
+    }
+    return s;
+  },
+  // 1d candles from 17 November 2023 (first month not covered), monthly sessions.
+  sessions_1d: () => withTimes(
+    randomWalk({ n: 200, seed: 12, start: 30000, vol: 0.03, dp: 2, volumeScale: 20, volumeDp: 6 }),
+    '2023-11-17T00:00:00Z', 86400),
+  // 1w candles (Monday opens) from 2 May 2022: yearly sessions; 2025 begins on a Wednesday, its first candle opens
+  // on 6 January (the candle of 30 December 2024 belongs to 2024).
+  sessions_1w: () => withTimes(
+    randomWalk({ n: 160, seed: 13, start: 2000, vol: 0.05, dp: 2, volumeScale: 300000, volumeDp: 4 }),
+    '2022-05-02T00:00:00Z', 604800),
+  // 1h candles from midnight; base volume unknown on bars 0..29 (stored before it was kept) and on bar 130.
+  unknown_volume_1h: () => {
+    const s = withTimes(
+      randomWalk({ n: 240, seed: 14, start: 50, vol: 0.02, dp: 4, volumeScale: 500, volumeDp: 3 }),
+      '2024-01-01T00:00:00Z', 3600);
+    for (let i = 0; i < 30; i++) s.volume[i] = null;
+    s.volume[130] = null;
+    return s;
+  },
+});
+
 // ---------------------------------------------------------------- indicator set
 // key -> TA-Lib function, inputs, options (in C argument order), output names (ours, in C order).
 const MA_SMA = 0;
@@ -117,6 +167,98 @@ for (const n of [3, 14]) add(`willr_${n}`, 'WILLR', ['high', 'low', 'close'], [n
 for (const n of [1, 10]) add(`roc_${n}`, 'ROC', ['close'], [n], [null]);
 for (const n of [3, 14]) add(`mfi_${n}`, 'MFI', ['high', 'low', 'close', 'volume'], [n], [null]);
 for (const [n, k, d] of [[14, 14, 3], [5, 3, 3]]) add(`stochrsi_${n}_${k}_${d}`, 'STOCHRSI', ['close'], [n, k, d, MA_SMA], ['k', 'd']);
+
+// The VWAP family on series with times (anchors chosen inside each series).
+const VWAP_KEYS = {
+  sessions_1h: ['vwap', 'vwap_1', 'vwap_5', 'vwap_24', 'avwap_20240229t1030', 'avwap_20240228t1300', 'avwap_20240301'],
+  sessions_1d: ['vwap', 'vwap_7', 'vwap_30', 'avwap_20231201', 'avwap_20231117', 'avwap_20240115t1200'],
+  sessions_1w: ['vwap', 'vwap_4', 'vwap_13', 'avwap_20230101', 'avwap_20220502', 'avwap_20220503'],
+  unknown_volume_1h: ['vwap', 'vwap_5', 'avwap_20240101', 'avwap_20240102t0600', 'avwap_20240106t1100'],
+};
+
+// ---------------------------------------------------------------- VWAP reference (not in TA-Lib)
+const DAY = 86400;
+function sessionStart(t, interval) {
+  const d = new Date(t * 1000);
+  if (interval < DAY) return Math.floor(t / DAY) * DAY;
+  if (interval < 7 * DAY) return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 1000;
+  return Date.UTC(d.getUTCFullYear(), 0, 1) / 1000;
+}
+// The stored history (first candle at t0) holds every candle from `start` on.
+const covers = (t0, start, interval) => t0 <= start || t0 < start + interval;
+const typical = (s, i) => (s.high[i] + s.low[i] + s.close[i]) / 3.0;
+const known = (v) => v !== null && v !== undefined;
+
+function anchorOf(key) {
+  const m = /^avwap_(\d{4})(\d{2})(\d{2})(?:t(\d{2})(\d{2}))?$/.exec(key);
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0) / 1000;
+}
+
+function vwapReference(key, s) {
+  const n = s.close.length;
+  const out = new Array(n).fill(null);
+  const interval = s.interval[0];
+  const t0 = s.time[0];
+  if (key === 'vwap') {
+    let start = null, pv = 0, v = 0, ok = false;
+    for (let i = 0; i < n; i++) {
+      const st = sessionStart(s.time[i], interval);
+      if (st !== start) {
+        start = st; pv = 0; v = 0; ok = covers(t0, st, interval);
+      }
+      if (!known(s.volume[i])) ok = false;
+      if (!ok) continue;
+      pv += typical(s, i) * s.volume[i];
+      v += s.volume[i];
+      out[i] = v > 0 ? pv / v : null;
+    }
+  } else if (key.startsWith('vwap_')) {
+    const w = +key.slice(5);
+    for (let i = w - 1; i < n; i++) {
+      let pv = 0, v = 0, ok = true;
+      for (let j = i - w + 1; j <= i; j++) {
+        if (!known(s.volume[j])) { ok = false; break; }
+        pv += typical(s, j) * s.volume[j];
+        v += s.volume[j];
+      }
+      out[i] = ok && v > 0 ? pv / v : null;
+    }
+  } else {
+    const a = anchorOf(key);
+    const covered = covers(t0, a, interval);
+    let pv = 0, v = 0, broken = false;
+    for (let i = 0; i < n; i++) {
+      if (s.time[i] < a) continue;
+      if (!known(s.volume[i])) broken = true;
+      if (!covered || broken) continue;
+      pv += typical(s, i) * s.volume[i];
+      v += s.volume[i];
+      out[i] = v > 0 ? pv / v : null;
+    }
+  }
+  return out;
+}
+
+// TA-Lib on each stretch of known volume (OBV and MFI start again after an unknown volume, as the engine does).
+function callTaLibBySegments(M, k, s) {
+  const n = s.close.length;
+  const outs = k.outputs.map(() => new Array(n).fill(null));
+  if (!k.inputs.includes('volume')) {
+    return callTaLib(M, k.fn, k.inputs.map((i) => s[i]), k.options, k.outputs.length).outs;
+  }
+  let i = 0;
+  while (i < n) {
+    while (i < n && !known(s.volume[i])) i++;
+    let j = i;
+    while (j < n && known(s.volume[j])) j++;
+    if (j > i) {
+      const seg = callTaLib(M, k.fn, k.inputs.map((x) => s[x].slice(i, j)), k.options, k.outputs.length);
+      seg.outs.forEach((o, q) => o.forEach((val, p) => { outs[q][i + p] = val; }));
+    }
+    i = j;
+  }
+  return outs;
+}
 
 // ---------------------------------------------------------------- TA-Lib call (fixed wrapper)
 function callTaLib(M, fn, inputArrays, options, nOut) {
@@ -187,19 +329,31 @@ async function main() {
     ['close', s.close],
     ['volume', s.volume],
   ];
+  if (s.time) {
+    columns.push(['time', s.time], ['interval', s.interval]);
+  }
   for (const k of KEYS) {
-    const { outs } = callTaLib(M, k.fn, k.inputs.map((i) => s[i]), k.options, k.outputs.length);
+    const outs = s.time
+      ? callTaLibBySegments(M, k, s)
+      : callTaLib(M, k.fn, k.inputs.map((i) => s[i]), k.options, k.outputs.length).outs;
     k.outputs.forEach((o, j) => columns.push([o ? `${k.key}.${o}` : k.key, outs[j]]));
+  }
+  for (const key of VWAP_KEYS[name] || []) {
+    columns.push([key, vwapReference(key, s)]);
   }
   const fmt = (v) => (v === null || v === undefined ? '' : String(v));
   const lines = [columns.map((c) => c[0]).join(',')];
   for (let i = 0; i < n; i++) lines.push(columns.map((c) => fmt(c[1][i])).join(','));
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, `${name}.csv`), lines.join('\n') + '\n');
-  console.log(`${name}: ${n} bars, ${columns.length - 6} columns -> ${path.join(outDir, name + '.csv')}`);
+  console.log(`${name}: ${n} bars, ${columns.length - (s.time ? 8 : 6)} columns -> ${path.join(outDir, name + '.csv')}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { callTaLib };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,8 +47,7 @@ public class JobScheduler {
             Scheduler.JobDefinition<?> definition = scheduler
                     .newJob(job.name())
                     .setConcurrentExecution(ConcurrentExecution.SKIP)
-                    .setAsyncTask(execution -> runner.run(job.name(), JobTrigger.SCHEDULE, Map.of())
-                            .replaceWithVoid());
+                    .setAsyncTask(execution -> runner.runScheduled(job.name()));
             if (schedule.cron() != null) {
                 definition.setCron(schedule.cron());
             } else {

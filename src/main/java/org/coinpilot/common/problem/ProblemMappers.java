@@ -14,6 +14,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -36,22 +37,33 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.coinpilot.common.persistence.DatabaseOutage;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The one place where exceptions become RFC 9457 problem responses. Nothing internal (class names, SQL,
- * stack traces) ever reaches a body: 4xx are logged at DEBUG, 5xx at ERROR with the trace id.
+ * stack traces) ever reaches a body: 4xx are logged at DEBUG, 5xx at ERROR with the trace id. Every 503 carries
+ * {@code Retry-After}. A failure because the database cannot be reached is a 503 {@code SERVICE_UNAVAILABLE} that is
+ * only counted: {@link DatabaseOutage} logs the outage once when it starts and once when it ends.
  */
 public class ProblemMappers {
 
     private static final HexFormat HEX = HexFormat.of();
 
     private final ProblemConfig config;
+    private final DatabaseOutage outage;
 
-    public ProblemMappers(ProblemConfig config) {
+    @jakarta.inject.Inject
+    public ProblemMappers(ProblemConfig config, DatabaseOutage outage) {
         this.config = config;
+        this.outage = outage;
+    }
+
+    /** For other mappers that build a problem through {@link #domain} (e.g. identity's 429): no outage counting. */
+    public ProblemMappers(ProblemConfig config) {
+        this(config, null);
     }
 
     @ServerExceptionMapper
@@ -119,6 +131,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        // the session check of an authenticated request could not reach the database: not the caller's fault
+        if (unreachable(e)) {
+            return databaseUnreachable(request);
+        }
         return unauthorized(request, e);
     }
 
@@ -171,9 +187,12 @@ public class ProblemMappers {
                 e);
     }
 
-    /** Everything else: database constraint violations, timeouts, and finally a 500 without internals. */
+    /** Everything else: an unreachable database, constraint violations, timeouts, and finally a 500 without internals. */
     @ServerExceptionMapper
     public RestResponse<Problem> any(Throwable e, HttpServerRequest request) {
+        if (unreachable(e)) {
+            return databaseUnreachable(request);
+        }
         ProblemFailure failure = ProblemFailure.classify(e);
         if (failure != null) {
             return respond(failure.type(), failure.code(), failure.detail(), null, request, e);
@@ -219,6 +238,23 @@ public class ProblemMappers {
                 .build();
     }
 
+    private boolean unreachable(Throwable e) {
+        return outage != null && outage.record(e, DatabaseOutage.Failure.REQUEST);
+    }
+
+    /** A 503 while the database cannot be reached: counted by {@link DatabaseOutage}, logged at DEBUG only. */
+    private RestResponse<Problem> databaseUnreachable(HttpServerRequest request) {
+        return problem(
+                ProblemType.UNAVAILABLE,
+                null,
+                "The service is temporarily unavailable; try again after the Retry-After delay.",
+                null,
+                request,
+                traceId(request),
+                false,
+                null);
+    }
+
     RestResponse<Problem> respond(
             ProblemType type,
             String code,
@@ -226,12 +262,24 @@ public class ProblemMappers {
             List<Problem.Violation> violations,
             HttpServerRequest request,
             Throwable cause) {
-        String traceId = traceId(request);
-        if (type.status() >= 500) {
+        return problem(type, code, detail, violations, request, traceId(request), type.status() >= 500, cause);
+    }
+
+    private RestResponse<Problem> problem(
+            ProblemType type,
+            String code,
+            String detail,
+            List<Problem.Violation> violations,
+            HttpServerRequest request,
+            String traceId,
+            boolean logError,
+            Throwable cause) {
+        if (logError) {
             Log.errorf(cause, "%s %s failed [traceId=%s]", request.method(), request.path(), traceId);
         } else {
             Log.debugf("%s %s -> %d %s [traceId=%s]", request.method(), request.path(), type.status(), detail, traceId);
         }
+        nameUnmatched(request, type.status());
         Problem problem = new Problem(
                 config.typeBase() + type.slug(),
                 type.title(),
@@ -241,11 +289,37 @@ public class ProblemMappers {
                 code == null ? type.code() : code,
                 traceId,
                 violations == null || violations.isEmpty() ? null : violations);
-        return RestResponse.ResponseBuilder.<Problem>create(type.status())
+        RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(type.status())
                 .entity(problem)
-                .type(Problem.MEDIA_TYPE)
-                .build();
+                .type(Problem.MEDIA_TYPE);
+        if (type.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, outage == null ? 5 : outage.retryAfterSeconds());
+        }
+        return response.build();
     }
+
+    /**
+     * Micrometer names a request in {@code http_server_requests} by the route template RESTEasy matched (the
+     * {@code UrlPathTemplate} of the request's context), and by its raw path when none matched: an unrouted request
+     * that is not a 404 (a 405 on a path of another method, a URI refused before matching) would make one time series
+     * per random path, until {@code quarkus.micrometer.binder.http-server.max-uri-tags} is reached and new endpoints
+     * are no longer recorded. Such a request is named {@value #UNMATCHED} instead. (An unmatched 404 is named
+     * {@code NOT_FOUND} by Micrometer itself.)
+     */
+    static void nameUnmatched(HttpServerRequest request, int status) {
+        if (status != 404 && request instanceof HttpServerRequestInternal internal) {
+            io.vertx.core.Context context = internal.context();
+            if (context != null && context.getLocal(URL_PATH_TEMPLATE) == null) {
+                context.putLocal(URL_PATH_TEMPLATE, UNMATCHED);
+            }
+        }
+    }
+
+    /** The context key Quarkus' REST layer stores the matched template under, read by its Micrometer binder. */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+
+    /** The {@code uri} tag of requests that matched no route (normalised by Micrometer with a leading slash). */
+    public static final String UNMATCHED = "/UNMATCHED";
 
     /** The caller's request id when it sent a sane one, otherwise a new random id. */
     static String traceId(HttpServerRequest request) {

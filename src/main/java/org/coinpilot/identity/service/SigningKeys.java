@@ -3,7 +3,12 @@ package org.coinpilot.identity.service;
 import io.smallrye.jwt.util.KeyUtils;
 import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +43,73 @@ public class SigningKeys {
     /** The JWKS document: the current public key. */
     public JwksResponse jwks() {
         return new JwksResponse(List.of(published().jwk()));
+    }
+
+    /**
+     * Why the token keys at these locations cannot be used, or null when they can: each must be readable and hold a PEM
+     * RSA key (the private one PKCS#8), and the two must be one pair (a token signed with the one verifies with the
+     * other). Run before start-up in the prod profile, so that a bad key stops the start with one message instead of
+     * answering 500 on every login, authenticated call and the JWKS; locations on http(s) are left to the runtime.
+     *
+     * @param publicLocation {@code mp.jwt.verify.publickey.location}
+     * @param privateLocation {@code smallrye.jwt.sign.key.location}
+     */
+    public static String unusable(String publicLocation, String privateLocation) {
+        if (remote(publicLocation) || remote(privateLocation)) {
+            return null;
+        }
+        PublicKey publicKey;
+        PrivateKey privateKey;
+        try {
+            publicKey = KeyUtils.decodePublicKey(read(publicLocation));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "the verification key " + publicLocation + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION) cannot be read";
+        } catch (GeneralSecurityException e) {
+            return "the verification key " + publicLocation
+                    + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION) is not a PEM RSA public key";
+        }
+        try {
+            privateKey = KeyUtils.decodePrivateKey(read(privateLocation));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "the signing key " + privateLocation + " (SMALLRYE_JWT_SIGN_KEY_LOCATION) cannot be read";
+        } catch (GeneralSecurityException e) {
+            return "the signing key " + privateLocation
+                    + " (SMALLRYE_JWT_SIGN_KEY_LOCATION) is not a PEM (PKCS#8) RSA private key";
+        }
+        if (!(publicKey instanceof RSAPublicKey) || !(privateKey instanceof RSAPrivateKey)) {
+            return "the token keys must be RSA keys (RS256)";
+        }
+        try {
+            byte[] probe = new byte[32];
+            new SecureRandom().nextBytes(probe);
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(privateKey);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            if (!verifier.verify(signature)) {
+                return "the signing key " + privateLocation + " and the verification key " + publicLocation
+                        + " are not one pair: tokens it signs would not verify";
+            }
+        } catch (GeneralSecurityException e) {
+            return "the token keys cannot sign and verify (" + e.getMessage() + ")";
+        }
+        return null;
+    }
+
+    private static boolean remote(String location) {
+        String lower = location.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    private static String read(String location) throws java.io.IOException {
+        String text = ResourceUtils.readResource(location); // file:, classpath: or a plain path
+        if (text == null || text.isBlank()) {
+            throw new java.io.IOException("nothing at " + location);
+        }
+        return text;
     }
 
     private Published published() {

@@ -16,7 +16,9 @@ public class IndicatorQuery {
     @QueryParam("set")
     @Parameter(
             description = "Comma-separated indicator keys, e.g. `rsi_14,macd_12_26_9,bb_20_2` (at most 20; default:"
-                    + " the stored set). Unknown keys and malformed parameters are a 400 naming `set`")
+                    + " the stored set); VWAP: `vwap` (session), `vwap_20` (rolling), `avwap_20240101` or"
+                    + " `avwap_20240101t0830` (anchored at that UTC instant). Unknown keys and malformed parameters are"
+                    + " a 400 naming `set`")
     public String set;
 
     @QueryParam("from")

@@ -1,5 +1,6 @@
 package org.coinpilot.indicators.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,4 +31,10 @@ public record IndicatorSeriesResponse(
         @Schema(description = "Open time of the first candle used (the first stored candle of the series)")
         Instant firstCandleTime,
 
-        @Schema(description = "The points, oldest first") List<IndicatorPoint> points) {}
+        @Schema(description = "The points, oldest first") List<IndicatorPoint> points,
+
+        @Schema(
+                description = "Why values are missing beyond the warm-up, e.g. candles whose base-asset volume is"
+                        + " unknown for a volume indicator (OBV, VWAP, MFI); absent when there is nothing to say")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String note) {}

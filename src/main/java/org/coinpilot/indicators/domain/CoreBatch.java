@@ -13,7 +13,10 @@ final class CoreBatch {
     private CoreBatch() {}
 
     static IndicatorResult byState(IndicatorSpec spec, Candles c) {
-        IndicatorState s = spec.newState();
+        IndicatorState s = spec.newState(c.interval());
+        if (c.time() != null && spec.kind().usesTime()) {
+            return byStateWithTimes(spec, c, s);
+        }
         int len = c.size();
         int m = spec.outputs().size();
         double[][] out = new double[m][len];
@@ -38,6 +41,24 @@ final class CoreBatch {
             }
         }
         return new IndicatorResult(spec, out, s);
+    }
+
+    /** Single-output indicators that place anchors in time (the VWAP family). */
+    private static IndicatorResult byStateWithTimes(IndicatorSpec spec, Candles c, IndicatorState s) {
+        int len = c.size();
+        double[] out0 = new double[len];
+        double[] o = c.open();
+        double[] h = c.high();
+        double[] l = c.low();
+        double[] cl = c.close();
+        double[] v = c.volume();
+        long[] t = c.time();
+        double[] so = s.out;
+        for (int i = 0; i < len; i++) {
+            s.update(t[i], o[i], h[i], l[i], cl[i], v[i]);
+            out0[i] = so[0];
+        }
+        return new IndicatorResult(spec, new double[][] {out0}, s);
     }
 
     static IndicatorResult sma(IndicatorSpec spec, double[] x) {

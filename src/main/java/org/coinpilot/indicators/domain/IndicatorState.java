@@ -29,12 +29,33 @@ public abstract class IndicatorState {
         return count;
     }
 
-    /** Feeds the next closed candle. */
+    /**
+     * Feeds the next closed candle. {@code volume} is base-asset volume, {@link Double#NaN} when unknown. The session
+     * and anchored VWAP need the open time and refuse this form ({@link IllegalStateException}).
+     */
     public abstract void update(double open, double high, double low, double close, double volume);
 
-    /** Feeds bar {@code i} of {@code candles}. */
+    /**
+     * Feeds the next closed candle with its open time (epoch seconds, increasing). Indicators that do not depend on
+     * time ignore it.
+     */
+    public void update(long openTime, double open, double high, double low, double close, double volume) {
+        update(open, high, low, close, volume);
+    }
+
+    /** Feeds bar {@code i} of {@code candles} (with its open time when the candles have times). */
     public final void update(Candles candles, int i) {
-        update(candles.open()[i], candles.high()[i], candles.low()[i], candles.close()[i], candles.volume()[i]);
+        if (candles.time() != null) {
+            update(
+                    candles.time()[i],
+                    candles.open()[i],
+                    candles.high()[i],
+                    candles.low()[i],
+                    candles.close()[i],
+                    candles.volume()[i]);
+        } else {
+            update(candles.open()[i], candles.high()[i], candles.low()[i], candles.close()[i], candles.volume()[i]);
+        }
     }
 
     /** Value of output {@code index} (see {@link IndicatorSpec#outputs()}) at the last bar; NaN while warming up. */

@@ -1,10 +1,12 @@
 package org.coinpilot.indicators.domain;
 
 /**
- * MFI(n) as TA-Lib computes it: typical price (H + L + C) / 3.0, money flow tp × volume classified by the tp change
- * (unchanged tp: none), running positive/negative sums over n flows, {@code 100 × pos / (pos + neg)}, and 0 when
- * {@code pos + neg < 1} (TA-Lib's own threshold). Scalars: prevTp, pos, posSum, negSum. Window: positive flows, then
- * negative flows (n each). O(1).
+ * MFI(n) as TA-Lib computes it: typical price (H + L + C) / 3.0, money flow tp × volume (base-asset volume)
+ * classified by the tp change (unchanged tp: none), running positive/negative sums over n flows,
+ * {@code 100 × pos / (pos + neg)}, and 0 when {@code pos + neg < 1} (TA-Lib's own threshold). A candle of unknown
+ * volume (NaN) has no value and the MFI starts again after it (a new warm-up of n + 1 candles): TA-Lib's MFI of the
+ * candles after it, nothing assumed about the unknown flow. Scalars: prevTp, pos, posSum, negSum, seen (candles since
+ * the start). Window: positive flows, then negative flows (n each). O(1).
  */
 final class MfiState extends IndicatorState {
 
@@ -15,6 +17,7 @@ final class MfiState extends IndicatorState {
     int pos;
     double posSum;
     double negSum;
+    long seen;
 
     MfiState(IndicatorSpec spec) {
         super(spec);
@@ -25,7 +28,16 @@ final class MfiState extends IndicatorState {
 
     @Override
     public void update(double open, double high, double low, double close, double volume) {
-        long i = count++;
+        count++;
+        if (Double.isNaN(volume)) {
+            seen = 0;
+            pos = 0;
+            posSum = 0.0;
+            negSum = 0.0;
+            out[0] = Double.NaN;
+            return;
+        }
+        long i = seen++;
         double tp = (high + low + close) / 3.0;
         if (i == 0) {
             prevTp = tp;
@@ -61,7 +73,7 @@ final class MfiState extends IndicatorState {
 
     @Override
     double[] scalars() {
-        return new double[] {prevTp, pos, posSum, negSum};
+        return new double[] {prevTp, pos, posSum, negSum, seen};
     }
 
     @Override
@@ -74,7 +86,7 @@ final class MfiState extends IndicatorState {
 
     @Override
     void load(double[] scalars, double[] window) {
-        checkLength(spec, "scalars", scalars, 4);
+        checkLength(spec, "scalars", scalars, 5);
         checkLength(spec, "window", window, 2 * n);
         prevTp = scalars[0];
         pos = (int) scalars[1];
@@ -83,7 +95,13 @@ final class MfiState extends IndicatorState {
         }
         posSum = scalars[2];
         negSum = scalars[3];
+        seen = (long) scalars[4];
         System.arraycopy(window, 0, posFlow, 0, n);
         System.arraycopy(window, n, negFlow, 0, n);
+    }
+
+    @Override
+    boolean hasValue() {
+        return seen > n;
     }
 }

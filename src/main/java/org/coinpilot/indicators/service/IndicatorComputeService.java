@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,23 @@ public class IndicatorComputeService {
         return values;
     }
 
+    /**
+     * The engine's input: prices, <b>base-asset</b> volume (NaN where unknown: the volume indicators give no value
+     * that depends on it) and open times, so that the VWAP family can place its anchors.
+     */
     static Candles toCandles(Series s) {
-        return new Candles(s.open(), s.high(), s.low(), s.close(), s.volume());
+        Instant[] times = s.times();
+        long[] seconds = new long[times.length];
+        for (int i = 0; i < times.length; i++) {
+            seconds[i] = times[i].getEpochSecond();
+        }
+        return new Candles(
+                s.open(),
+                s.high(),
+                s.low(),
+                s.close(),
+                s.baseVolume(),
+                seconds,
+                s.timeframe().duration().getSeconds());
     }
 }

@@ -83,6 +83,8 @@ public class IndicatorQueryService {
             start = Math.max(start, n - request.limit());
         }
         Candles input = IndicatorComputeService.toCandles(candles);
+        long interval = input.interval();
+        String volumeNote = end > start ? unknownVolumeNote(candles, end) : null;
         List<IndicatorSeriesResponse> items = new ArrayList<>();
         for (IndicatorSpec spec : request.specs()) {
             IndicatorResult result = spec.compute(input);
@@ -102,14 +104,38 @@ public class IndicatorQueryService {
             items.add(new IndicatorSeriesResponse(
                     spec.key(),
                     spec.kind().name(),
-                    spec.variant(),
+                    spec.variant(interval),
                     spec.warmup(),
                     outputs,
                     end > start ? end : 0,
                     n == 0 ? null : times[0],
-                    points));
+                    points,
+                    spec.kind().usesVolume() ? volumeNote : null));
         }
         return new IndicatorSeriesPage(symbol, request.timeframe(), items, next);
+    }
+
+    /**
+     * Why a volume indicator has gaps: base-asset volume unknown for some of the candles {@code [0, end)} the page
+     * was computed from (candles stored before it was kept); null when every one has it.
+     */
+    static String unknownVolumeNote(Series candles, int end) {
+        double[] base = candles.baseVolume();
+        int unknown = 0;
+        int last = -1;
+        for (int i = 0; i < end; i++) {
+            if (Double.isNaN(base[i])) {
+                unknown++;
+                last = i;
+            }
+        }
+        if (unknown == 0) {
+            return null;
+        }
+        return "Base-asset volume is unknown for " + unknown + " of the " + end + " candles used (stored before"
+                + " base volume was kept; the last of them opens at " + candles.times()[last] + "): values that"
+                + " depend on them are null, and OBV and MFI start again after such a candle. Import these candles"
+                + " again with their base volume (Binance klines or CSV) to fill them.";
     }
 
     private Request check(IndicatorQuery query) {

@@ -36,7 +36,12 @@ public class CandleImportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import Binance kline arrays", description = "Idempotent; bad rows are reported, not stored.")
+    @Operation(
+            summary = "Import Binance kline arrays",
+            description = "Binance's arrays as GET /api/v3/klines sends them: field 5 is the base-asset volume, field 7"
+                    + " (when present) the quote-asset volume; both are kept exactly, and the USD volume is the quote"
+                    + " volume rounded to cents (close × base volume when a row has no quote volume). Idempotent; bad"
+                    + " rows are reported, not stored.")
     @APIResponse(responseCode = "200", description = "What was inserted, updated and rejected")
     @APIResponse(
             responseCode = "400",
@@ -55,8 +60,11 @@ public class CandleImportResource {
     @Consumes("text/csv")
     @Operation(
             summary = "Import CSV candles",
-            description =
-                    "Rows open_time,open,high,low,close,volume (open_time in epoch ms or ISO-8601; volume in USD).")
+            description = "Rows in the column order of Binance's kline files: open_time,open,high,low,close,volume"
+                    + "[,close_time,quote_volume,…]. open_time in epoch ms, epoch µs or ISO-8601; the sixth column is"
+                    + " the base-asset volume, the eighth (when present) the quote-asset volume; the USD volume is the"
+                    + " quote volume rounded to cents, or close × base volume without one. A header line starting"
+                    + " with open_time is skipped.")
     @APIResponse(responseCode = "200", description = "What was inserted, updated and rejected")
     @APIResponse(
             responseCode = "400",

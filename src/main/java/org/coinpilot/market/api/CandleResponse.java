@@ -8,7 +8,9 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One closed candle. */
-@Schema(description = "A closed OHLCV candle; prices in USD(T), volume in USD")
+@Schema(
+        description = "A closed OHLCV candle; prices in USD(T), volume in USD, base and quote volume as the source gave"
+                + " them (docs/market.md \"Volume\")")
 @JsonSerialize(using = CandleResponseSerializer.class)
 public record CandleResponse(
         @Schema(description = "Open time of the candle (UTC)", examples = "2024-01-01T00:00:00Z")
@@ -19,8 +21,21 @@ public record CandleResponse(
         @Schema(description = "Lowest price") BigDecimal low,
         @Schema(description = "Close price") BigDecimal close,
 
-        @Schema(description = "Traded volume in USD (quote-asset volume), 2 decimals")
+        @Schema(
+                description = "Traded volume in USD, 2 decimals: the quote-asset volume rounded to cents when"
+                        + " `quoteVolume` is given; close × `baseVolume` (an estimate) when only `baseVolume` is;"
+                        + " for candles stored before base volume was kept (both null), the USD volume stored then")
         BigDecimal volume,
+
+        @Schema(
+                description = "Base-asset volume (BTC of BTCUSDT) exactly as the source gave it, what OBV, VWAP and MFI"
+                        + " use; null when unknown (candles stored before it was kept)")
+        BigDecimal baseVolume,
+
+        @Schema(
+                description = "Quote-asset volume (USDT of BTCUSDT) exactly as the source gave it; null when the source"
+                        + " gave none (then `volume` is close × `baseVolume`)")
+        BigDecimal quoteVolume,
 
         @Schema(description = "Stored technical indicators; only with include=indicators")
         @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -25,6 +25,8 @@ public final class CandleResponseSerializer extends StdSerializer<CandleResponse
     private static final SerializedString LOW = new SerializedString("low");
     private static final SerializedString CLOSE = new SerializedString("close");
     private static final SerializedString VOLUME = new SerializedString("volume");
+    private static final SerializedString BASE_VOLUME = new SerializedString("baseVolume");
+    private static final SerializedString QUOTE_VOLUME = new SerializedString("quoteVolume");
 
     /** 1000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: four-digit years, formatted here; others by the JDK. */
     private static final long FIRST_FAST_SECOND = -30_610_224_000L;
@@ -45,6 +47,8 @@ public final class CandleResponseSerializer extends StdSerializer<CandleResponse
         decimal(json, LOW, candle.low());
         decimal(json, CLOSE, candle.close());
         decimal(json, VOLUME, candle.volume());
+        decimal(json, BASE_VOLUME, candle.baseVolume());
+        decimal(json, QUOTE_VOLUME, candle.quoteVolume());
         if (candle.indicators() != null) {
             provider.defaultSerializeField("indicators", candle.indicators(), json);
         }

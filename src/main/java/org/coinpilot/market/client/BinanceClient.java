@@ -27,8 +27,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * row. Retries with exponential backoff on 429 / 5xx / timeouts; a circuit breaker stops hammering a provider
  * that keeps failing. Delays are configurable ({@code quarkus.fault-tolerance."…BinanceClient/klines".retry.*}).
  *
- * <p>Volume: Binance's field 5 is base-asset volume (BTC); field 7 is quote-asset volume (USDT), which is what
- * {@code price_data.volume} (USD, numeric(30,2)) stores, rounded HALF_EVEN to cents. USDT is taken as USD.
+ * <p>Volume: Binance's field 5 is base-asset volume (BTC), kept exactly ({@code base_volume}, what OBV, VWAP and MFI
+ * use); field 7 is quote-asset volume (USDT), kept exactly ({@code quote_volume}) and, rounded HALF_EVEN to cents,
+ * what {@code price_data.volume} (USD, numeric(30,2)) stores. USDT is taken as USD.
  */
 @ApplicationScoped
 public class BinanceClient implements CandleProvider {
@@ -146,13 +147,14 @@ public class BinanceClient implements CandleProvider {
             if (!row.isArray() || row.size() < 8) {
                 throw new IllegalArgumentException("klines: a row is not an array of 8+ fields");
             }
-            klines.add(Kline.of(
+            klines.add(Kline.ofVolumes(
                     Instant.ofEpochMilli(row.get(0).asLong()),
                     new BigDecimal(row.get(1).asText()),
                     new BigDecimal(row.get(2).asText()),
                     new BigDecimal(row.get(3).asText()),
                     new BigDecimal(row.get(4).asText()),
-                    new BigDecimal(row.get(7).asText()),
+                    new BigDecimal(row.get(5).asText()), // base-asset volume
+                    new BigDecimal(row.get(7).asText()), // quote-asset volume
                     Instant.ofEpochMilli(row.get(6).asLong())));
         }
         return klines;

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,17 @@ import org.coinpilot.market.domain.Kline;
 /**
  * Offline market: a seeded random walk that keeps the whole pipeline alive without network.
  *
- * <p>The log-price is a sum of smooth noise octaves whose periods grow by 4 (1 minute to ~30 years) and whose
- * amplitudes grow with the square root of the period, so returns scale like Brownian motion: about 60 % annualised
- * volatility, a few tenths of a percent per minute. The price at any instant is a pure function of
+ * <p>The log-price is a sum of smooth noise octaves whose periods grow by 4 (1 minute to about half a year) and
+ * whose amplitudes grow with the square root of the period, so returns scale like Brownian motion up to months:
+ * about 60 % annualised volatility, a few tenths of a percent per minute. Beyond the longest period the walk reverts
+ * to the asset's level ({@link #BASE_PRICES}, near real prices), so it never drifts away: each octave's noise lies in
+ * [-1, 1], so the log-price stays within ±{@link #MAX_LOG_DEVIATION} (≈ 0.59, a factor 0.55–1.81) of that level at
+ * every instant, whatever the date. (It used octaves up to ~30 years, whose amplitude alone reached ±2.4 in
+ * log-price: BTC stood at $1.09M after the demo's seeded history.) The price at any instant is a pure function of
  * (seed, symbol, instant), so re-fetching a range gives the same candles, the close of a candle equals the open of
- * the next one, and different timeframes agree. Wicks add a deterministic excursion beyond open/close; the USD
- * volume grows with the candle's length and its absolute return.
+ * the next one, and different timeframes agree. Wicks add a deterministic excursion beyond open/close; the volume
+ * grows with the candle's length and its absolute return, and comes as an exchange sends it: base-asset volume and
+ * quote-asset volume (base × typical price), 8 decimals each.
  */
 @ApplicationScoped
 public class SimulatedCandleProvider implements CandleProvider {
@@ -31,9 +37,17 @@ public class SimulatedCandleProvider implements CandleProvider {
     public static final String NAME = "simulated";
 
     private static final double MINUTE_SIGMA = 0.6 / Math.sqrt(525_600.0);
-    private static final int OCTAVES = 13;
-    private static final Map<String, Double> BASE_PRICES =
-            Map.of("BTC", 60_000.0, "ETH", 3_000.0, "SOL", 150.0, "BNB", 550.0, "XRP", 0.55, "ADA", 0.45, "DOGE", 0.12);
+    /** Periods 4^0 … 4^9 minutes: 1 minute to ≈ 182 days. */
+    static final int OCTAVES = 10;
+
+    private static final double OCTAVE_AMPLITUDE = 0.7 * MINUTE_SIGMA;
+
+    /** Σ of the octaves' amplitudes: the largest distance of the log-price from the asset's level. */
+    static final double MAX_LOG_DEVIATION = OCTAVE_AMPLITUDE * ((1 << OCTAVES) - 1);
+
+    /** Levels the walk stays around, near the real prices of 2025–2026 (Binance closes). */
+    static final Map<String, Double> BASE_PRICES =
+            Map.of("BTC", 80_000.0, "ETH", 2_800.0, "SOL", 140.0, "BNB", 650.0, "XRP", 2.2, "ADA", 0.7, "DOGE", 0.2);
 
     private final Clock clock;
     private final long seed;
@@ -83,8 +97,12 @@ public class SimulatedCandleProvider implements CandleProvider {
         double base = basePrice(symbol);
         double usdPerMinute = base >= 1000 ? 2_000_000 : base >= 100 ? 400_000 : 50_000;
         double move = Math.abs(c - o) / o;
-        double volume = usdPerMinute * minutes * (0.5 + unit(mix(mix(h)))) * (1 + 40 * move);
-        return Kline.of(open, dec(o), dec(high), dec(low), dec(c), dec(volume), closeAt.minusMillis(1));
+        double usd = usdPerMinute * minutes * (0.5 + unit(mix(mix(h)))) * (1 + 40 * move);
+        BigDecimal typical = dec(high).add(dec(low)).add(dec(c)).divide(BigDecimal.valueOf(3), MathContext.DECIMAL64);
+        BigDecimal baseVolume = dec(usd).divide(typical, MathContext.DECIMAL64).setScale(8, RoundingMode.HALF_EVEN);
+        BigDecimal quoteVolume = baseVolume.multiply(typical).setScale(8, RoundingMode.HALF_EVEN);
+        return Kline.ofVolumes(
+                open, dec(o), dec(high), dec(low), dec(c), baseVolume, quoteVolume, closeAt.minusMillis(1));
     }
 
     /** The simulated price of {@code symbol} at {@code instant}. */
@@ -93,13 +111,13 @@ public class SimulatedCandleProvider implements CandleProvider {
         double logPrice = Math.log(basePrice(symbol));
         double period = 1.0;
         for (int k = 0; k < OCTAVES; k++) {
-            logPrice += 0.7 * MINUTE_SIGMA * Math.sqrt(period) * noise(symbol, k, t / period);
+            logPrice += OCTAVE_AMPLITUDE * Math.sqrt(period) * noise(symbol, k, t / period);
             period *= 4;
         }
         return Math.exp(logPrice);
     }
 
-    private double basePrice(String symbol) {
+    double basePrice(String symbol) {
         Double known = BASE_PRICES.get(symbol.toUpperCase(java.util.Locale.ROOT));
         if (known != null) {
             return known;

@@ -6,9 +6,17 @@ import org.coinpilot.common.time.Timeframe;
 
 /**
  * One candle as a provider reports it, already in our units: prices in the quote currency (USD(T)) at the
- * {@code price_data} scale (8, HALF_EVEN) and volume in USD at scale 2 (Binance's quote-asset volume).
+ * {@code price_data} scale (8, HALF_EVEN), the seed's USD volume at scale 2, and the base-asset and quote-asset
+ * volumes exactly as the source gave them ({@link CandleColumn#EXACT_VOLUME}).
+ *
+ * <p>USD {@code volume} (docs/market.md "Volume"): the quote volume rounded HALF_EVEN to cents when the source gives
+ * one (USDT taken as USD); otherwise close × base volume rounded to cents, an estimate, recognisable by
+ * {@code quoteVolume == null} while {@code baseVolume != null}.
  *
  * @param openTime open time of the candle ({@code candle_time})
+ * @param volume USD volume ({@code volume numeric(30,2)})
+ * @param baseVolume base-asset volume ({@code base_volume}; BTC of BTCUSDT), null when unknown
+ * @param quoteVolume quote-asset volume ({@code quote_volume}; USDT of BTCUSDT), null when the source gave none
  * @param closeTime the provider's close time; a candle is closed when this is before now
  */
 public record Kline(
@@ -18,9 +26,14 @@ public record Kline(
         BigDecimal low,
         BigDecimal close,
         BigDecimal volume,
+        BigDecimal baseVolume,
+        BigDecimal quoteVolume,
         Instant closeTime) {
 
-    /** A kline with prices and volume rounded to the column scales ({@link CandleColumn#round}). */
+    /**
+     * A kline of known USD volume only (no base or quote volume), prices and volume rounded to the column scales
+     * ({@link CandleColumn#round}).
+     */
     public static Kline of(
             Instant openTime,
             BigDecimal open,
@@ -36,7 +49,47 @@ public record Kline(
                 price(low),
                 price(close),
                 volume == null ? null : CandleColumn.VOLUME.round(volume),
+                null,
+                null,
                 closeTime);
+    }
+
+    /**
+     * A kline as an exchange reports it: base-asset volume and, when the source gives it, quote-asset volume, both
+     * kept exactly (more than 18 decimals rounded HALF_EVEN); the USD volume is derived from them (see above):
+     * the quote volume rounded to cents, else the rounded close × the base volume rounded to cents.
+     *
+     * @throws ArithmeticException only for a base volume × close beyond {@link BigDecimal}'s range, which no
+     *     column could hold either
+     */
+    public static Kline ofVolumes(
+            Instant openTime,
+            BigDecimal open,
+            BigDecimal high,
+            BigDecimal low,
+            BigDecimal close,
+            BigDecimal baseVolume,
+            BigDecimal quoteVolume,
+            Instant closeTime) {
+        BigDecimal c = price(close);
+        BigDecimal base = baseVolume == null ? null : CandleColumn.EXACT_VOLUME.round(baseVolume);
+        BigDecimal quote = quoteVolume == null ? null : CandleColumn.EXACT_VOLUME.round(quoteVolume);
+        BigDecimal usd = quote != null ? quote : base != null ? base.multiply(c) : null;
+        return new Kline(
+                openTime,
+                price(open),
+                price(high),
+                price(low),
+                c,
+                usd == null ? null : CandleColumn.VOLUME.round(usd),
+                base,
+                quote,
+                closeTime);
+    }
+
+    /** Whether {@link #volume()} is close × base volume (the source gave base volume but no quote volume). */
+    public boolean volumeEstimated() {
+        return quoteVolume == null && baseVolume != null;
     }
 
     static BigDecimal price(BigDecimal value) {
@@ -53,8 +106,8 @@ public record Kline(
 
     /**
      * Why this candle cannot be stored, or null when it is consistent: every value within its column
-     * ({@link CandleColumn}; the first field that is not is named), positive prices, high the highest and low the
-     * lowest of the four, volume not negative.
+     * ({@link CandleColumn}; the first field that is not is named, in the order open, high, low, close, base_volume,
+     * quote_volume, volume), positive prices, high the highest and low the lowest of the four, volumes not negative.
      */
     public String inconsistency() {
         // first, too large for its column: one such value would fail the whole upsert of its page (or import)
@@ -66,7 +119,15 @@ public record Kline(
                 return names[i] + ": " + overflow;
             }
         }
-        String overflow = volume == null ? null : CandleColumn.VOLUME.overflow(volume);
+        String overflow = baseVolume == null ? null : CandleColumn.EXACT_VOLUME.overflow(baseVolume);
+        if (overflow != null) {
+            return "base_volume: " + overflow;
+        }
+        overflow = quoteVolume == null ? null : CandleColumn.EXACT_VOLUME.overflow(quoteVolume);
+        if (overflow != null) {
+            return "quote_volume: " + overflow;
+        }
+        overflow = volume == null ? null : CandleColumn.VOLUME.overflow(volume);
         if (overflow != null) {
             return "volume: " + overflow;
         }
@@ -81,6 +142,12 @@ public record Kline(
         }
         if (low.compareTo(open) > 0 || low.compareTo(close) > 0) {
             return "low is higher than open or close";
+        }
+        if (baseVolume != null && baseVolume.signum() < 0) {
+            return "base_volume is negative";
+        }
+        if (quoteVolume != null && quoteVolume.signum() < 0) {
+            return "quote_volume is negative";
         }
         if (volume != null && volume.signum() < 0) {
             return "volume is negative";

@@ -52,8 +52,17 @@ public class PriceDataArchive extends CreatedEntity {
     @Column(name = "close_price", nullable = false, precision = 20, scale = 8)
     public BigDecimal closePrice;
 
+    /** USD volume (seed); docs/market.md "Volume" says what it holds when the source gave no quote volume. */
     @Column(name = "volume", precision = 30, scale = 2)
     public BigDecimal volume;
+
+    /** Base-asset volume exactly as the source gave it (plain {@code numeric}, V060); null when unknown. */
+    @Column(name = "base_volume")
+    public BigDecimal baseVolume;
+
+    /** Quote-asset volume exactly as the source gave it (plain {@code numeric}, V060); null when none was given. */
+    @Column(name = "quote_volume")
+    public BigDecimal quoteVolume;
 
     @Column(name = "market_cap", precision = 30, scale = 2)
     public BigDecimal marketCap;

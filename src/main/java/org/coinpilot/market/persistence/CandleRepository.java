@@ -2,7 +2,6 @@ package org.coinpilot.market.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -21,12 +20,12 @@ import org.coinpilot.market.domain.Kline;
 
 /**
  * Set-based SQL on the candle tables ({@code price_data}, {@code price_data_archive}, {@code market_candle_gaps})
- * through the reactive SQL client.
+ * through the reactive SQL client, on the client the service hands in (docs/architecture.md, "Data access").
  *
- * <p>Why the pool and not the Panache session (CONVENTIONS §2 prefers the session): the bulk upsert binds whole
- * columns as PostgreSQL arrays ({@code unnest($1::int8[], …)}), which Hibernate Reactive native queries cannot
- * bind, and every statement here is atomic on its own (one statement per batch), so no caller needs to join it
- * into a wider transaction. Ingestion never holds a transaction open while it calls an exchange.
+ * <p>Why SQL and not the Panache session: the bulk upsert binds whole columns as PostgreSQL arrays
+ * ({@code unnest($1::int8[], …)}), which Hibernate Reactive native queries cannot bind, the reads are the hot path,
+ * and every statement here is atomic on its own (one statement per batch), so the services run them as single
+ * statements. Ingestion never holds a transaction open while it calls an exchange.
  */
 @ApplicationScoped
 public class CandleRepository {
@@ -35,30 +34,27 @@ public class CandleRepository {
     static final String UPSERT = """
             WITH up AS (
                 INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price, low_price,
-                                        close_price, volume)
+                                        close_price, volume, base_volume, quote_volume)
                 SELECT t.crypto_id, t.timeframe, t.candle_time, t.o::numeric, t.h::numeric, t.l::numeric,
-                       t.c::numeric, t.v::numeric
+                       t.c::numeric, t.v::numeric, t.bv::numeric, t.qv::numeric
                 FROM unnest($1::int8[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
-                            $7::text[], $8::text[]) AS t(crypto_id, timeframe, candle_time, o, h, l, c, v)
+                            $7::text[], $8::text[], $9::text[], $10::text[])
+                     AS t(crypto_id, timeframe, candle_time, o, h, l, c, v, bv, qv)
                 ON CONFLICT (crypto_id, timeframe, candle_time) DO UPDATE
                     SET open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,
-                        low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price, volume = EXCLUDED.volume
+                        low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price, volume = EXCLUDED.volume,
+                        base_volume = EXCLUDED.base_volume, quote_volume = EXCLUDED.quote_volume
                     WHERE (price_data.open_price, price_data.high_price, price_data.low_price,
-                           price_data.close_price, price_data.volume)
+                           price_data.close_price, price_data.volume, price_data.base_volume,
+                           price_data.quote_volume)
                           IS DISTINCT FROM
                           (EXCLUDED.open_price, EXCLUDED.high_price, EXCLUDED.low_price,
-                           EXCLUDED.close_price, EXCLUDED.volume)
+                           EXCLUDED.close_price, EXCLUDED.volume, EXCLUDED.base_volume, EXCLUDED.quote_volume)
                 RETURNING (xmax = 0) AS inserted
             )
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
             FROM up
             """;
-
-    private final Pool pool;
-
-    public CandleRepository(Pool pool) {
-        this.pool = pool;
-    }
 
     /** A series to ingest: the asset id, its symbol and its provider symbol (e.g. Binance pair) if known. */
     public record SeriesAsset(long cryptoId, String symbol, String binanceSymbol) {}
@@ -76,7 +72,8 @@ public class CandleRepository {
      * {@code "64012.50000000"}), which is exactly {@link BigDecimal#toPlainString()} of the stored value, the form
      * the API writes them in. This read model only ever goes out as JSON, so the text is carried as is instead of
      * being parsed into a {@link BigDecimal} and printed again (that round trip was the largest single cost of an
-     * uncached page, docs/benchmarks.md "Market data"). Pages that go through Jackson parse it.
+     * uncached page, docs/benchmarks.md "Market data"). Pages that go through Jackson parse it. {@code baseVolume}
+     * and {@code quoteVolume} are null when unknown (docs/market.md "Volume").
      */
     public record CandleRow(
             long id,
@@ -86,14 +83,16 @@ public class CandleRepository {
             String low,
             String close,
             String volume,
+            String baseVolume,
+            String quoteVolume,
             Map<String, Object> indicators) {}
 
     /** A known gap. */
     public record GapRow(long id, Instant gapStart, Instant gapEnd, int missingCandles, int attempts) {}
 
     /** The active, supported assets, by id. */
-    public Uni<List<SeriesAsset>> supportedAssets() {
-        return pool.query("SELECT id, symbol, external_ids ->> 'binance' AS binance FROM cryptocurrencies"
+    public Uni<List<SeriesAsset>> supportedAssets(SqlClient client) {
+        return client.query("SELECT id, symbol, external_ids ->> 'binance' AS binance FROM cryptocurrencies"
                         + " WHERE is_active AND is_supported ORDER BY id")
                 .execute()
                 .map(rows -> {
@@ -105,18 +104,13 @@ public class CandleRepository {
     }
 
     /** The id of the asset with exactly this symbol, or null. */
-    public Uni<Long> findAssetId(String symbol) {
-        return pool.preparedQuery("SELECT id FROM cryptocurrencies WHERE symbol = $1")
+    public Uni<Long> findAssetId(SqlClient client, String symbol) {
+        return client.preparedQuery("SELECT id FROM cryptocurrencies WHERE symbol = $1")
                 .execute(Tuple.of(symbol))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("id") : null);
     }
 
     /** Upserts candles of one series in one statement (empty input: nothing happens). */
-    public Uni<UpsertCount> upsert(long cryptoId, Timeframe timeframe, List<Kline> candles) {
-        return upsert(pool, cryptoId, timeframe, candles);
-    }
-
-    /** As {@link #upsert(long, Timeframe, List)}, on the given client (a connection inside a transaction). */
     public Uni<UpsertCount> upsert(SqlClient client, long cryptoId, Timeframe timeframe, List<Kline> candles) {
         if (candles.isEmpty()) {
             return Uni.createFrom().item(new UpsertCount(0, 0));
@@ -130,6 +124,8 @@ public class CandleRepository {
         String[] low = new String[n];
         String[] close = new String[n];
         String[] volume = new String[n];
+        String[] baseVolume = new String[n];
+        String[] quoteVolume = new String[n];
         for (int i = 0; i < n; i++) {
             Kline k = candles.get(i);
             ids[i] = cryptoId;
@@ -140,9 +136,12 @@ public class CandleRepository {
             low[i] = k.low().toPlainString();
             close[i] = k.close().toPlainString();
             volume[i] = k.volume() == null ? null : k.volume().toPlainString();
+            baseVolume[i] = k.baseVolume() == null ? null : k.baseVolume().toPlainString();
+            quoteVolume[i] = k.quoteVolume() == null ? null : k.quoteVolume().toPlainString();
         }
         return client.preparedQuery(UPSERT)
-                .execute(Tuple.from(new Object[] {ids, timeframes, times, open, high, low, close, volume}))
+                .execute(Tuple.from(
+                        new Object[] {ids, timeframes, times, open, high, low, close, volume, baseVolume, quoteVolume}))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new UpsertCount(row.getLong("inserted"), row.getLong("updated"));
@@ -150,8 +149,8 @@ public class CandleRepository {
     }
 
     /** The open time of the newest stored candle of a series (live or archived), or null for a new series. */
-    public Uni<Instant> lastCandleTime(long cryptoId, Timeframe timeframe) {
-        return pool.preparedQuery("""
+    public Uni<Instant> lastCandleTime(SqlClient client, long cryptoId, Timeframe timeframe) {
+        return client.preparedQuery("""
                         SELECT coalesce(
                             (SELECT max(candle_time) FROM price_data WHERE crypto_id = $1 AND timeframe = $2),
                             (SELECT max(candle_time) FROM price_data_archive WHERE crypto_id = $1 AND timeframe = $2)
@@ -164,8 +163,8 @@ public class CandleRepository {
      * Records the gaps of a series from {@code since} on (the whole series when null): each run of missing
      * candle times between two stored neighbours. Returns how many gaps were newly recorded.
      */
-    public Uni<Integer> detectGaps(long cryptoId, Timeframe timeframe, Instant since, Instant now) {
-        return pool.preparedQuery("""
+    public Uni<Integer> detectGaps(SqlClient client, long cryptoId, Timeframe timeframe, Instant since, Instant now) {
+        return client.preparedQuery("""
                         INSERT INTO market_candle_gaps (crypto_id, timeframe, gap_start, gap_end, missing_candles, detected_at)
                         SELECT $1, $2, g.candle_time + ($3::int8 * interval '1 second'), g.next_time,
                                (extract(epoch FROM g.next_time - g.candle_time) / extract(epoch FROM ($3::int8 * interval '1 second')))::int - 1,
@@ -182,8 +181,8 @@ public class CandleRepository {
     }
 
     /** Open gaps of a series that have been tried fewer than {@code maxAttempts} times, oldest first. */
-    public Uni<List<GapRow>> openGaps(long cryptoId, Timeframe timeframe, int maxAttempts) {
-        return pool.preparedQuery("""
+    public Uni<List<GapRow>> openGaps(SqlClient client, long cryptoId, Timeframe timeframe, int maxAttempts) {
+        return client.preparedQuery("""
                         SELECT id, gap_start, gap_end, missing_candles, attempts FROM market_candle_gaps
                         WHERE crypto_id = $1 AND timeframe = $2 AND filled_at IS NULL AND attempts < $3
                         ORDER BY gap_start""")
@@ -201,8 +200,8 @@ public class CandleRepository {
     }
 
     /** Counts one backfill attempt; marks the gap filled when every missing candle is now stored. */
-    public Uni<Boolean> settleGap(long gapId, Instant now) {
-        return pool.preparedQuery("""
+    public Uni<Boolean> settleGap(SqlClient client, long gapId, Instant now) {
+        return client.preparedQuery("""
                         UPDATE market_candle_gaps g
                         SET attempts = g.attempts + 1, last_attempt_at = $2,
                             filled_at = CASE WHEN (SELECT count(*) FROM price_data p
@@ -227,6 +226,7 @@ public class CandleRepository {
      * @param newestFirst when true, the newest {@code limit} candles before {@code to} (descending)
      */
     public Uni<List<CandleRow>> page(
+            SqlClient client,
             long cryptoId,
             Timeframe timeframe,
             Instant from,
@@ -251,7 +251,7 @@ public class CandleRepository {
         }
         params[n++] = limit;
         String sql = pageSql(from != null, to != null, after != null, newestFirst, withArchive, withIndicators);
-        return pool.preparedQuery(sql)
+        return client.preparedQuery(sql)
                 .execute(Tuple.from(n == params.length ? params : Arrays.copyOf(params, n)))
                 .map(rows -> {
                     @SuppressWarnings("unchecked") // the Mutiny wrapper exposes its delegate as a raw type
@@ -269,7 +269,8 @@ public class CandleRepository {
      * newest {@code $3} candles of a series ({@code bench/market/latest100.sql} runs exactly this text).
      */
     static final String LATEST = "SELECT id, candle_time, open_price::text, high_price::text, low_price::text,"
-            + " close_price::text, volume::text FROM price_data WHERE crypto_id = $1 AND timeframe = $2 ORDER BY candle_time DESC LIMIT $3";
+            + " close_price::text, volume::text, base_volume::text, quote_volume::text FROM price_data"
+            + " WHERE crypto_id = $1 AND timeframe = $2 ORDER BY candle_time DESC LIMIT $3";
 
     /** The page statements, built once per shape (which bounds are given, order, archive, indicators). */
     private static final String[] PAGE_SQL = new String[64];
@@ -293,7 +294,7 @@ public class CandleRepository {
     private static String buildPageSql(
             boolean from, boolean to, boolean after, boolean newestFirst, boolean withArchive, boolean withIndicators) {
         String columns = "id, candle_time, open_price::text, high_price::text, low_price::text, close_price::text,"
-                + " volume::text"
+                + " volume::text, base_volume::text, quote_volume::text"
                 + (withIndicators ? ", technical_indicators" : "");
         int p = 3;
         StringBuilder where = new StringBuilder(" WHERE crypto_id = $1 AND timeframe = $2");
@@ -319,7 +320,7 @@ public class CandleRepository {
     /** Reads by column position; the decimals as the text PostgreSQL sent (see {@link CandleRow}). */
     private static CandleRow candle(io.vertx.sqlclient.Row row, boolean withIndicators) {
         Map<String, Object> indicators = null;
-        if (withIndicators && row.getValue(7) instanceof JsonObject json) {
+        if (withIndicators && row.getValue(9) instanceof JsonObject json) {
             indicators = json.getMap();
         }
         OffsetDateTime time = row.getOffsetDateTime(1);
@@ -331,6 +332,8 @@ public class CandleRepository {
                 row.getString(4),
                 row.getString(5),
                 row.getString(6),
+                row.getString(7),
+                row.getString(8),
                 indicators);
     }
 
@@ -339,8 +342,9 @@ public class CandleRepository {
      * statement: the delete and the insert commit together or not at all, so a killed run loses and duplicates
      * nothing. A candle already archived is overwritten by the live row (the newer one). Returns the rows moved.
      */
-    public Uni<Integer> archiveBatch(Timeframe timeframe, Instant before, int batchSize, Instant now) {
-        return pool.preparedQuery("""
+    public Uni<Integer> archiveBatch(
+            SqlClient client, Timeframe timeframe, Instant before, int batchSize, Instant now) {
+        return client.preparedQuery("""
                         WITH batch AS (
                             SELECT id FROM price_data WHERE timeframe = $1 AND candle_time < $2
                             ORDER BY candle_time LIMIT $3 FOR UPDATE SKIP LOCKED
@@ -348,15 +352,17 @@ public class CandleRepository {
                             DELETE FROM price_data p USING batch b WHERE p.id = b.id RETURNING p.*
                         ), archived AS (
                             INSERT INTO price_data_archive (crypto_id, timeframe, open_price, high_price, low_price,
-                                close_price, volume, market_cap, circulating_supply, technical_indicators, candle_time,
-                                created_at, archived_at)
+                                close_price, volume, base_volume, quote_volume, market_cap, circulating_supply,
+                                technical_indicators, candle_time, created_at, archived_at)
                             SELECT crypto_id, timeframe, open_price, high_price, low_price, close_price, volume,
-                                   market_cap, circulating_supply, technical_indicators, candle_time, created_at, $4
+                                   base_volume, quote_volume, market_cap, circulating_supply, technical_indicators,
+                                   candle_time, created_at, $4
                             FROM moved
                             ON CONFLICT (crypto_id, timeframe, candle_time) DO UPDATE
                                 SET open_price = EXCLUDED.open_price, high_price = EXCLUDED.high_price,
                                     low_price = EXCLUDED.low_price, close_price = EXCLUDED.close_price,
-                                    volume = EXCLUDED.volume, market_cap = EXCLUDED.market_cap,
+                                    volume = EXCLUDED.volume, base_volume = EXCLUDED.base_volume,
+                                    quote_volume = EXCLUDED.quote_volume, market_cap = EXCLUDED.market_cap,
                                     circulating_supply = EXCLUDED.circulating_supply,
                                     technical_indicators = EXCLUDED.technical_indicators,
                                     archived_at = EXCLUDED.archived_at
@@ -368,8 +374,9 @@ public class CandleRepository {
     }
 
     /** Adds batched read counters to the catalogue rows in one statement. */
-    public Uni<Integer> addAccessStats(Long[] ids, Long[] counts, OffsetDateTime[] lastAccess, String[] usage) {
-        return pool.preparedQuery("""
+    public Uni<Integer> addAccessStats(
+            SqlClient client, Long[] ids, Long[] counts, OffsetDateTime[] lastAccess, String[] usage) {
+        return client.preparedQuery("""
                         UPDATE cryptocurrencies c
                         SET access_count = c.access_count + u.n,
                             last_accessed_at = greatest(c.last_accessed_at, u.last_at),

@@ -1,9 +1,9 @@
 package org.coinpilot.market.persistence;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -15,7 +15,7 @@ import org.coinpilot.common.time.Timeframe;
 
 /**
  * Whole candle series as columns, and the bulk write of their {@code technical_indicators}, for the indicators
- * feature (through {@code market.service.CandleSeriesService}). Set-based SQL through the reactive pool, like
+ * feature (through {@code market.service.CandleSeriesService}). Set-based SQL on the client the service hands in, like
  * {@link CandleRepository}; each statement is atomic on its own.
  *
  * <p>The reset of stale indicator values when candles change is done by the database (migration V040), so every
@@ -30,12 +30,6 @@ public class CandleSeriesRepository {
             FROM unnest($1::int8[], $2::timestamptz[], $3::text[]) AS v(id, version, ti)
             WHERE p.id = v.id AND p.updated_at = v.version AND p.technical_indicators IS NULL""";
 
-    private final Pool pool;
-
-    public CandleSeriesRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /** A series with pending (NULL) indicator values, and the time of its oldest pending candle. */
     public record PendingSeries(long cryptoId, Timeframe timeframe, Instant since, long pending) {}
 
@@ -49,11 +43,12 @@ public class CandleSeriesRepository {
             BigDecimal low,
             BigDecimal close,
             BigDecimal volume,
+            BigDecimal baseVolume,
             boolean pending) {}
 
     /** Every series with at least one live candle whose indicators are NULL. */
-    public Uni<List<PendingSeries>> pendingSeries() {
-        return pool.query("""
+    public Uni<List<PendingSeries>> pendingSeries(SqlClient client) {
+        return client.query("""
                         SELECT crypto_id, timeframe, min(candle_time) AS since, count(*) AS pending FROM price_data
                         WHERE technical_indicators IS NULL GROUP BY crypto_id, timeframe ORDER BY crypto_id, timeframe""").execute().map(rows -> {
             List<PendingSeries> list = new ArrayList<>();
@@ -72,16 +67,16 @@ public class CandleSeriesRepository {
      * The whole series from its first stored candle (live and archived; a candle in both is read once, from
      * {@code price_data}) up to {@code to} (exclusive; null: all), oldest first.
      */
-    public Uni<List<SeriesRow>> series(long cryptoId, Timeframe timeframe, Instant to) {
-        return pool.preparedQuery("""
+    public Uni<List<SeriesRow>> series(SqlClient client, long cryptoId, Timeframe timeframe, Instant to) {
+        return client.preparedQuery("""
                         SELECT DISTINCT ON (candle_time) * FROM (
                             SELECT id, updated_at, candle_time, open_price, high_price, low_price, close_price, volume,
-                                   technical_indicators IS NULL AS pending, 0 AS source
+                                   base_volume, technical_indicators IS NULL AS pending, 0 AS source
                             FROM price_data
                             WHERE crypto_id = $1 AND timeframe = $2 AND ($3::timestamptz IS NULL OR candle_time < $3)
                             UNION ALL
                             SELECT NULL, NULL, candle_time, open_price, high_price, low_price, close_price, volume,
-                                   false, 1 AS source
+                                   base_volume, false, 1 AS source
                             FROM price_data_archive
                             WHERE crypto_id = $1 AND timeframe = $2 AND ($3::timestamptz IS NULL OR candle_time < $3)
                         ) u ORDER BY candle_time, source""")
@@ -98,6 +93,7 @@ public class CandleSeriesRepository {
                                 row.getBigDecimal("low_price"),
                                 row.getBigDecimal("close_price"),
                                 row.getBigDecimal("volume"),
+                                row.getBigDecimal("base_volume"),
                                 row.getBoolean("pending")));
                     }
                     return list;
@@ -105,11 +101,11 @@ public class CandleSeriesRepository {
     }
 
     /** Writes one batch of indicator objects (JSON text) in one statement; returns the rows written. */
-    public Uni<Integer> storeIndicators(Long[] ids, OffsetDateTime[] versions, String[] json) {
+    public Uni<Integer> storeIndicators(SqlClient client, Long[] ids, OffsetDateTime[] versions, String[] json) {
         if (ids.length == 0) {
             return Uni.createFrom().item(0);
         }
-        return pool.preparedQuery(STORE_INDICATORS)
+        return client.preparedQuery(STORE_INDICATORS)
                 .execute(Tuple.of(ids, versions, json))
                 .map(RowSet::rowCount);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.market.persistence.CandleRepository;
@@ -28,10 +29,12 @@ public class AccessStatsService {
 
     private final CandleRepository repository;
     private final Clock clock;
+    private final Transactions tx;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private Map<Long, Counter> counters = new ConcurrentHashMap<>();
 
-    public AccessStatsService(CandleRepository repository, Clock clock) {
+    public AccessStatsService(CandleRepository repository, Clock clock, Transactions tx) {
+        this.tx = tx;
         this.repository = repository;
         this.clock = clock;
     }
@@ -89,10 +92,12 @@ public class AccessStatsService {
             usage[i] = json.encode();
             i++;
         }
-        return repository.addAccessStats(ids, counts, last, usage).onFailure().invoke(failure -> {
-            Log.warnf(failure, "access statistics flush failed; the counts are kept for the next one");
-            restore(pending);
-        });
+        return tx.statement(client -> repository.addAccessStats(client, ids, counts, last, usage))
+                .onFailure()
+                .invoke(failure -> {
+                    Log.warnf(failure, "access statistics flush failed; the counts are kept for the next one");
+                    restore(pending);
+                });
     }
 
     private void restore(Map<Long, Counter> pending) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.market.config.MarketConfig;
@@ -24,8 +25,10 @@ public class CandleArchiveService {
     private final CandleRepository candles;
     private final MarketConfig config;
     private final Clock clock;
+    private final Transactions tx;
 
-    public CandleArchiveService(CandleRepository candles, MarketConfig config, Clock clock) {
+    public CandleArchiveService(CandleRepository candles, MarketConfig config, Clock clock, Transactions tx) {
+        this.tx = tx;
         this.candles = candles;
         this.config = config;
         this.clock = clock;
@@ -63,7 +66,7 @@ public class CandleArchiveService {
             return Uni.createFrom().item(total);
         }
         int size = config.archive().batchSize();
-        return candles.archiveBatch(timeframe, before, size, now)
+        return tx.statement(client -> candles.archiveBatch(client, timeframe, before, size, now))
                 .chain(count -> count < size
                         ? Uni.createFrom().item(total + count)
                         : batches(timeframe, before, now, done + 1, total + count));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
@@ -22,18 +23,24 @@ import org.coinpilot.market.domain.Kline;
 import org.coinpilot.market.persistence.CandleRepository;
 
 /**
- * Admin import of candles: Binance kline arrays (JSON) or CSV {@code open_time,open,high,low,close,volume}. Each
- * row is checked on its own (parsable open time and numbers, values that fit their columns, high ≥ low and the
- * other OHLC bounds, prices positive, volume ≥ 0, aligned and closed open time, no time twice); bad rows are
- * reported with a reason and the rest is upserted in batches of one statement, so importing the same file twice
- * changes nothing. No row can make the statement fail: what the columns refuse is refused row by row first.
+ * Admin import of candles: Binance kline arrays (JSON) or CSV rows in the column order of Binance's kline files
+ * ({@code open_time,open,high,low,close,volume[,close_time,quote_volume,…]}). Each row is checked on its own
+ * (parsable open time and numbers, values that fit their columns, high ≥ low and the other OHLC bounds, prices
+ * positive, volumes ≥ 0, aligned and closed open time, no time twice); bad rows are reported with a reason and the
+ * rest is upserted in batches of one statement, so importing the same file twice changes nothing. No row can make
+ * the statement fail: what the columns refuse is refused row by row first.
  *
- * <p>Values: prices are rounded HALF_EVEN to 8 decimals and volume to 2 ({@link CandleColumn}); a value with
- * more integer digits than its column holds ({@code numeric(20,8)}: 12, {@code numeric(30,2)}: 28) is refused.
- * JSON numbers (as opposed to Binance's strings) are read as exact decimals, never through {@code double}.
+ * <p>Volume, the same for JSON and CSV (docs/market.md "Volume"): the sixth field is the base-asset volume (Binance's
+ * field 5, e.g. BTC), stored exactly ({@code base_volume}); the eighth, when the row has one, is the quote-asset
+ * volume (Binance's field 7, USDT), stored exactly ({@code quote_volume}). The seed's USD {@code volume} is the quote
+ * volume rounded HALF_EVEN to cents, or, for a row without one, close × base volume rounded to cents (an estimate:
+ * {@code quote_volume} stays NULL). The seventh field (close time) is not used.
  *
- * <p>Volume: CSV volume is taken as USD. For kline arrays the quote-asset volume (field 7, USDT) is used; a
- * row of only 6 fields (no quote volume) gets base volume × close. Both are rounded HALF_EVEN to cents.
+ * <p>Values: prices are rounded HALF_EVEN to 8 decimals and USD volume to 2 ({@link CandleColumn}); base and quote
+ * volume keep their decimals up to 18. A value with more integer digits than its column holds ({@code numeric(20,8)}:
+ * 12, volumes: 28) is refused. JSON numbers (as opposed to Binance's strings) are read as exact decimals, never
+ * through {@code double}. Open times are epoch milliseconds, epoch microseconds (16 digits or more, as Binance's spot
+ * files from 2025 on) or ISO-8601 instants.
  */
 @ApplicationScoped
 public class CandleImportService {
@@ -44,8 +51,11 @@ public class CandleImportService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final HotCandleCache cache;
+    private final Transactions tx;
 
-    public CandleImportService(CandleRepository candles, ObjectMapper mapper, Clock clock, HotCandleCache cache) {
+    public CandleImportService(
+            CandleRepository candles, ObjectMapper mapper, Clock clock, HotCandleCache cache, Transactions tx) {
+        this.tx = tx;
         this.cache = cache;
         this.candles = candles;
         this.mapper = mapper;
@@ -77,7 +87,7 @@ public class CandleImportService {
             }
             rows.add(fields);
         }
-        return store(symbol, tf, rows, true);
+        return store(symbol, tf, rows);
     }
 
     public Uni<ImportReport> importCsv(String symbol, String timeframe, String body) {
@@ -89,10 +99,10 @@ public class CandleImportService {
             }
             rows.add(line.split(",", -1));
         }
-        return store(symbol, tf, rows, false);
+        return store(symbol, tf, rows);
     }
 
-    private Uni<ImportReport> store(String symbol, Timeframe timeframe, List<String[]> rows, boolean kline) {
+    private Uni<ImportReport> store(String symbol, Timeframe timeframe, List<String[]> rows) {
         Instant now = clock.instant();
         List<Kline> valid = new ArrayList<>();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
@@ -106,7 +116,7 @@ public class CandleImportService {
             }
             Kline candle;
             try {
-                candle = parse(f, kline);
+                candle = parse(f);
             } catch (RowRejected e) {
                 rejected.add(new ImportReport.RejectedRow(number, e.getMessage()));
                 continue;
@@ -127,7 +137,7 @@ public class CandleImportService {
                 valid.add(candle);
             }
         }
-        return candles.findAssetId(symbol)
+        return tx.statement(client -> candles.findAssetId(client, symbol))
                 .onItem()
                 .ifNull()
                 .failWith(() ->
@@ -147,19 +157,19 @@ public class CandleImportService {
             return Uni.createFrom().item(total);
         }
         int to = Math.min(valid.size(), from + BATCH);
-        return candles.upsert(cryptoId, timeframe, valid.subList(from, to))
+        return tx.statement(client -> candles.upsert(client, cryptoId, timeframe, valid.subList(from, to)))
                 .invoke(() -> cache.invalidate(cryptoId, timeframe))
                 .chain(count -> upsertAll(cryptoId, timeframe, valid, to, total.plus(count)));
     }
 
     /**
      * One row as a candle, or {@link RowRejected} naming the first field that cannot be read: open time, then
-     * open, high, low, close, volume. A decimal must parse ({@code NaN}, {@code Infinity} do not); more decimals
-     * than the column's scale are rounded, not refused, and a positive price that rounds to 0 is refused. Whether
-     * each value fits its column ({@link CandleColumn}: prices {@code numeric(20,8)}, volume {@code numeric(30,2)})
-     * is {@link Kline#inconsistency()}'s first check, the same for imports and ingestion.
+     * open, high, low, close, base_volume (sixth field), quote_volume (eighth, when present). A decimal must parse
+     * ({@code NaN}, {@code Infinity} do not); more decimals than the column's scale are rounded, not refused, and a
+     * positive price that rounds to 0 is refused. Whether each value fits its column ({@link CandleColumn}) is
+     * {@link Kline#inconsistency()}'s first check, the same for imports and ingestion.
      */
-    private static Kline parse(String[] f, boolean kline) {
+    private static Kline parse(String[] f) {
         Instant open;
         try {
             open = openTime(f[0].trim());
@@ -170,19 +180,13 @@ public class CandleImportService {
         BigDecimal h = price("high", f[2]);
         BigDecimal l = price("low", f[3]);
         BigDecimal c = price("close", f[4]);
-        BigDecimal volume;
-        if (kline && f.length > 7) {
-            volume = decimal("volume", f[7]); // quote-asset volume (USDT)
-        } else if (kline) {
-            try {
-                volume = decimal("volume", f[5]).multiply(c); // base volume × close
-            } catch (ArithmeticException e) {
-                throw new RowRejected("volume: base volume × close is out of range");
-            }
-        } else {
-            volume = decimal("volume", f[5]);
+        BigDecimal base = decimal("base_volume", f[5]);
+        BigDecimal quote = f.length > 7 ? decimal("quote_volume", f[7]) : null;
+        try {
+            return Kline.ofVolumes(open, o, h, l, c, base, quote, null);
+        } catch (ArithmeticException e) {
+            throw new RowRejected("volume: base volume × close is out of range");
         }
-        return Kline.of(open, o, h, l, c, volume, null);
     }
 
     private static BigDecimal price(String field, String text) {
@@ -209,9 +213,15 @@ public class CandleImportService {
         }
     }
 
+    /** Epoch microseconds from this value on (epoch milliseconds would be the year 33658). */
+    private static final long FIRST_MICROS = 1_000_000_000_000_000L;
+
     private static Instant openTime(String text) {
-        if (text.chars().allMatch(Character::isDigit)) {
-            return Instant.ofEpochMilli(Long.parseLong(text));
+        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+            long value = Long.parseLong(text);
+            return value >= FIRST_MICROS
+                    ? Instant.ofEpochSecond(value / 1_000_000, value % 1_000_000 * 1000)
+                    : Instant.ofEpochMilli(value);
         }
         return Instant.parse(text);
     }

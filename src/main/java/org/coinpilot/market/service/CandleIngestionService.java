@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.market.client.BinanceClient;
@@ -46,6 +47,7 @@ public class CandleIngestionService {
     private final Clock clock;
     private final List<Timeframe> timeframes;
     private final HotCandleCache cache;
+    private final Transactions tx;
 
     public CandleIngestionService(
             CandleRepository candles,
@@ -53,7 +55,9 @@ public class CandleIngestionService {
             BinanceClient binance,
             MarketConfig config,
             Clock clock,
-            HotCandleCache cache) {
+            HotCandleCache cache,
+            Transactions tx) {
+        this.tx = tx;
         this.cache = cache;
         this.candles = candles;
         this.provider = BinanceClient.NAME.equals(config.provider()) ? binance : simulated;
@@ -136,7 +140,7 @@ public class CandleIngestionService {
     /** One run over every supported asset and configured timeframe. */
     public Uni<IngestReport> ingestAll() {
         Totals totals = new Totals();
-        return candles.supportedAssets()
+        return tx.statement(client -> candles.supportedAssets(client))
                 .chain(assets -> Multi.createFrom()
                         .iterable(series(assets))
                         .onItem()
@@ -175,21 +179,23 @@ public class CandleIngestionService {
     Uni<Void> ingestSeries(SeriesAsset asset, Timeframe timeframe, Totals totals) {
         totals.series++;
         String pair = pair(asset);
-        return candles.openGaps(asset.cryptoId(), timeframe, config.ingest().maxGapAttempts())
+        return tx.statement(client -> candles.openGaps(
+                        client, asset.cryptoId(), timeframe, config.ingest().maxGapAttempts()))
                 .chain(gaps -> Multi.createFrom()
                         .iterable(gaps)
                         .onItem()
-                        .transformToUniAndConcatenate(
-                                gap -> fetchRange(asset, pair, timeframe, gap.gapStart(), gap.gapEnd(), totals)
-                                        .chain(() -> candles.settleGap(gap.id(), Times.now(clock)))
-                                        .invoke(filled -> {
-                                            if (filled) {
-                                                totals.gapsFilled++;
-                                            }
-                                        }))
+                        .transformToUniAndConcatenate(gap -> fetchRange(
+                                        asset, pair, timeframe, gap.gapStart(), gap.gapEnd(), totals)
+                                .chain(() ->
+                                        tx.statement(client -> candles.settleGap(client, gap.id(), Times.now(clock))))
+                                .invoke(filled -> {
+                                    if (filled) {
+                                        totals.gapsFilled++;
+                                    }
+                                }))
                         .collect()
                         .last())
-                .chain(() -> candles.lastCandleTime(asset.cryptoId(), timeframe))
+                .chain(() -> tx.statement(client -> candles.lastCandleTime(client, asset.cryptoId(), timeframe)))
                 .chain(last -> {
                     Instant now = clock.instant();
                     Instant start = last != null
@@ -199,7 +205,8 @@ public class CandleIngestionService {
                                             .duration()
                                             .multipliedBy(config.ingest().historyCandles() - 1L));
                     return fetchRange(asset, pair, timeframe, start, null, totals)
-                            .chain(() -> candles.detectGaps(asset.cryptoId(), timeframe, last, Times.now(clock)))
+                            .chain(() -> tx.statement(client ->
+                                    candles.detectGaps(client, asset.cryptoId(), timeframe, last, Times.now(clock))))
                             .invoke(found -> totals.gapsDetected += found)
                             .replaceWithVoid();
                 });
@@ -252,13 +259,14 @@ public class CandleIngestionService {
             Instant next = klines.isEmpty()
                     ? null
                     : klines.get(klines.size() - 1).openTime().plus(timeframe.duration());
-            return candles.upsert(asset.cryptoId(), timeframe, keep).chain(count -> {
-                cache.invalidate(asset.cryptoId(), timeframe);
-                totals.add(count);
-                return more && next != null
-                        ? page(asset, pair, timeframe, next, until, totals, page + 1)
-                        : Uni.createFrom().voidItem();
-            });
+            return tx.statement(client -> candles.upsert(client, asset.cryptoId(), timeframe, keep))
+                    .chain(count -> {
+                        cache.invalidate(asset.cryptoId(), timeframe);
+                        totals.add(count);
+                        return more && next != null
+                                ? page(asset, pair, timeframe, next, until, totals, page + 1)
+                                : Uni.createFrom().voidItem();
+                    });
         });
     }
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.market.persistence.CandleRepository;
@@ -25,8 +26,10 @@ public class CandleSeriesService {
 
     private final CandleRepository candles;
     private final CandleSeriesRepository series;
+    private final Transactions tx;
 
-    public CandleSeriesService(CandleRepository candles, CandleSeriesRepository series) {
+    public CandleSeriesService(CandleRepository candles, CandleSeriesRepository series, Transactions tx) {
+        this.tx = tx;
         this.candles = candles;
         this.series = series;
     }
@@ -37,7 +40,8 @@ public class CandleSeriesService {
     /**
      * A whole series, oldest first, as columns. {@code ids[i]}/{@code versions[i]} identify a live candle for
      * {@link #storeIndicators}; they are 0/null for archived candles. {@code pending[i]}: its stored indicators are
-     * NULL. A NULL volume is read as 0.
+     * NULL. {@code volume} is the USD volume (a NULL one is read as 0); {@code baseVolume} the base-asset volume,
+     * {@link Double#NaN} where it is unknown (candles stored before it was kept), never invented.
      */
     public record Series(
             long cryptoId,
@@ -50,6 +54,7 @@ public class CandleSeriesService {
             double[] low,
             double[] close,
             double[] volume,
+            double[] baseVolume,
             boolean[] pending) {
 
         public int size() {
@@ -62,7 +67,7 @@ public class CandleSeriesService {
 
     /** The id of the asset with this symbol; fails with 404 ASSET_NOT_FOUND. */
     public Uni<Long> assetId(String symbol) {
-        return candles.findAssetId(symbol)
+        return tx.statement(client -> candles.findAssetId(client, symbol))
                 .onItem()
                 .ifNull()
                 .failWith(() ->
@@ -71,7 +76,7 @@ public class CandleSeriesService {
 
     /** Every series with candles whose indicators are pending, with its oldest pending candle time. */
     public Uni<List<PendingSeries>> pendingSeries() {
-        return series.pendingSeries()
+        return tx.statement(client -> series.pendingSeries(client))
                 .map(list -> list.stream()
                         .map(p -> new PendingSeries(p.cryptoId(), p.timeframe(), p.since(), p.pending()))
                         .toList());
@@ -82,7 +87,8 @@ public class CandleSeriesService {
      * oldest first.
      */
     public Uni<Series> series(long cryptoId, Timeframe timeframe, Instant to) {
-        return series.series(cryptoId, timeframe, to).map(rows -> toSeries(cryptoId, timeframe, rows));
+        return tx.statement(client -> series.series(client, cryptoId, timeframe, to))
+                .map(rows -> toSeries(cryptoId, timeframe, rows));
     }
 
     /**
@@ -110,7 +116,7 @@ public class CandleSeriesService {
             versions[i] = v.version();
             json[i] = v.json();
         }
-        return series.storeIndicators(ids, versions, json)
+        return tx.statement(client -> series.storeIndicators(client, ids, versions, json))
                 .chain(count -> storeFrom(values, to, batchSize, written + count));
     }
 
@@ -124,6 +130,7 @@ public class CandleSeriesService {
         double[] low = new double[n];
         double[] close = new double[n];
         double[] volume = new double[n];
+        double[] baseVolume = new double[n];
         boolean[] pending = new boolean[n];
         for (int i = 0; i < n; i++) {
             SeriesRow row = rows.get(i);
@@ -136,8 +143,11 @@ public class CandleSeriesService {
             close[i] = row.close().doubleValue();
             BigDecimal v = row.volume();
             volume[i] = v == null ? 0.0 : v.doubleValue();
+            BigDecimal base = row.baseVolume();
+            baseVolume[i] = base == null ? Double.NaN : base.doubleValue();
             pending[i] = row.pending();
         }
-        return new Series(cryptoId, timeframe, ids, versions, times, open, high, low, close, volume, pending);
+        return new Series(
+                cryptoId, timeframe, ids, versions, times, open, high, low, close, volume, baseVolume, pending);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.coinpilot.common.paging.Cursor;
 import org.coinpilot.common.paging.CursorPage;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.time.Timeframe;
@@ -47,6 +48,7 @@ public class CandleService {
     private final HotCandleCache cache;
     private final AssetIdCache assetIds;
     private final ObjectMapper mapper;
+    private final Transactions tx;
 
     public CandleService(
             CandleRepository candles,
@@ -56,7 +58,9 @@ public class CandleService {
             Clock clock,
             HotCandleCache cache,
             AssetIdCache assetIds,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            Transactions tx) {
+        this.tx = tx;
         this.mapper = mapper;
         this.cache = cache;
         this.assetIds = assetIds;
@@ -77,7 +81,7 @@ public class CandleService {
         if (known != null) { // the usual case: no lookup stage in the pipeline
             return counted(known, request);
         }
-        return candles.findAssetId(symbol)
+        return tx.statement(client -> candles.findAssetId(client, symbol))
                 .onItem()
                 .ifNull()
                 .failWith(() ->
@@ -98,7 +102,8 @@ public class CandleService {
             Instant from = request.from();
             boolean withArchive = cutoff != null && (from == null || from.isBefore(cutoff));
             Instant after = request.cursor() == null ? null : request.cursor().time();
-            return candles.page(
+            return tx.statement(client -> candles.page(
+                            client,
                             cryptoId,
                             request.timeframe(),
                             from,
@@ -107,7 +112,7 @@ public class CandleService {
                             false,
                             request.limit() + 1,
                             withArchive,
-                            request.withIndicators())
+                            request.withIndicators()))
                     .map(rows -> forwardPage(rows, request.limit(), request.withIndicators()));
         }
         if (request.to() == null && !request.withIndicators() && cache.serves(request.limit())) {
@@ -169,7 +174,15 @@ public class CandleService {
     }
 
     private static void write(CandlePageJson page, CandleRow row) {
-        page.candle(row.candleTime(), row.open(), row.high(), row.low(), row.close(), row.volume());
+        page.candle(
+                row.candleTime(),
+                row.open(),
+                row.high(),
+                row.low(),
+                row.close(),
+                row.volume(),
+                row.baseVolume(),
+                row.quoteVolume());
     }
 
     /** A page with indicators, through the application's Jackson mapper (what the REST layer would write). */
@@ -199,7 +212,8 @@ public class CandleService {
     }
 
     private Uni<List<CandleRow>> newestDescending(long cryptoId, Request request, boolean withArchive) {
-        return candles.page(
+        return tx.statement(client -> candles.page(
+                client,
                 cryptoId,
                 request.timeframe(),
                 null,
@@ -208,7 +222,7 @@ public class CandleService {
                 true,
                 request.limit(),
                 withArchive,
-                request.withIndicators());
+                request.withIndicators()));
     }
 
     private byte[] forwardPage(List<CandleRow> rows, int limit, boolean indicators) {
@@ -230,6 +244,8 @@ public class CandleService {
                 decimal(row.low()),
                 decimal(row.close()),
                 decimal(row.volume()),
+                decimal(row.baseVolume()),
+                decimal(row.quoteVolume()),
                 row.indicators());
     }
 

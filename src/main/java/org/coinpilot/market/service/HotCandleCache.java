@@ -37,7 +37,7 @@ public class HotCandleCache {
     /** Pages kept per series: the usual limits (the default 100, a chart's 500, …), not every value a client sends. */
     static final int MAX_PAGES_PER_SERIES = 4;
 
-    /** Bytes of pre-serialized pages over all series (a 100-candle page is ≈ 14 kB). */
+    /** Bytes of pre-serialized pages over all series (a 100-candle page is ≈ 20 kB). */
     static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
 
     /**

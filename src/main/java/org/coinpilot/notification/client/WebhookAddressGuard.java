@@ -17,9 +17,16 @@ import org.coinpilot.notification.config.NotificationDeliveryConfig;
 
 /**
  * The destination rules of webhooks (server-side request forgery): an absolute {@code https} URL without user info,
- * whose host is not, and does not resolve to, a loopback, private (RFC 1918, fc00::/7), link-local, shared (CGNAT
- * 100.64.0.0/10), unspecified, multicast or otherwise reserved address. Every address the name resolves to must
- * pass. Hosts listed in {@code coinpilot.notifications.webhook.allowed-private-hosts} skip the address rules.
+ * with a port between 1 and 65535 when it names one, whose host is not, and does not resolve to, a loopback, private
+ * (RFC 1918, fc00::/7), link-local, shared (CGNAT 100.64.0.0/10), unspecified, multicast or otherwise reserved
+ * address. Every address the name resolves to must pass. Hosts listed in
+ * {@code coinpilot.notifications.webhook.allowed-private-hosts} skip the address rules.
+ *
+ * <p>An IPv4 address must be written in its one canonical form, four decimal numbers without leading zeros
+ * ({@code 127.0.0.1}). A host that a browser or another WHATWG URL parser reads as an IPv4 address in another form
+ * (octal {@code 0177.0.0.1}, hexadecimal {@code 0x7f.1}, short {@code 127.1}, a single number {@code 2130706433}) is
+ * refused: Java reads some of these differently (it takes {@code 0177.0.0.1} for the public 177.0.0.1), so the address
+ * checked and the address another tool would reach could differ.
  *
  * <p>Checked when the URL is saved and again before every send, on the addresses the send then connects to (so a
  * name re-pointed at a private address after it was saved, DNS rebinding, is refused). Name resolution is blocking
@@ -107,6 +114,7 @@ public class WebhookAddressGuard {
                 || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new WebhookAddressException("must not contain user info (credentials)");
         }
+        checkAuthority(uri.getRawAuthority());
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new WebhookAddressException("must name a valid host");
         }
@@ -114,6 +122,121 @@ public class WebhookAddressGuard {
             throw new WebhookAddressException("must not contain a fragment");
         }
         return uri;
+    }
+
+    /**
+     * The port (1–65535 when given) and the IPv4 form of the authority, read from its raw text: {@link URI} gives no
+     * host for some forms ({@code 127.1}, {@code 0x7f.1}) and no port for an out-of-range one.
+     */
+    private static void checkAuthority(String authority) {
+        if (authority == null) {
+            return; // no host: refused by the caller
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        String port = null;
+        int close = host.lastIndexOf(']');
+        int colon = host.lastIndexOf(':');
+        if (colon > close) {
+            port = host.substring(colon + 1);
+            host = host.substring(0, colon);
+        }
+        if (port != null && !port.isEmpty() && !validPort(port)) {
+            throw new WebhookAddressException("must use a port between 1 and 65535");
+        }
+        if (!host.startsWith("[") && endsInNumber(host)) {
+            long address = parseIpv4(host);
+            if (address < 0) {
+                throw new WebhookAddressException("has a host that is not a valid IPv4 address");
+            }
+            if (!host.equals(dotted(address))) {
+                throw new WebhookAddressException(
+                        "must write an IPv4 address as four decimal numbers without leading zeros (a.b.c.d)");
+            }
+        }
+    }
+
+    private static boolean validPort(String port) {
+        if (port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        int value = Integer.parseInt(port);
+        return value >= 1 && value <= 65535;
+    }
+
+    /** The WHATWG URL Standard's "ends in a number": such a host is parsed as an IPv4 address, never as a name. */
+    static boolean endsInNumber(String host) {
+        List<String> parts = new java.util.ArrayList<>(List.of(host.split("\\.", -1)));
+        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        String last = parts.get(parts.size() - 1);
+        if (!last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return true;
+        }
+        return ipv4Number(last) >= 0;
+    }
+
+    /**
+     * The WHATWG URL Standard's IPv4 parser: one to four parts, each decimal, octal (leading {@code 0}) or hexadecimal
+     * ({@code 0x}); the last part fills the remaining bytes. Returns the address as an unsigned 32-bit value, or -1
+     * where the standard fails.
+     */
+    static long parseIpv4(String host) {
+        List<String> parts = new java.util.ArrayList<>(List.of(host.split("\\.", -1)));
+        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        if (parts.size() > 4) {
+            return -1;
+        }
+        long[] numbers = new long[parts.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = ipv4Number(parts.get(i));
+            if (numbers[i] < 0 || (i < numbers.length - 1 && numbers[i] > 255)) {
+                return -1;
+            }
+        }
+        long last = numbers[numbers.length - 1];
+        if (last >= 1L << (8 * (5 - numbers.length))) {
+            return -1;
+        }
+        long address = last;
+        for (int i = 0; i < numbers.length - 1; i++) {
+            address += numbers[i] << (8 * (3 - i));
+        }
+        return address;
+    }
+
+    /** One part of an IPv4 address as the WHATWG parser reads it, or -1 when it is not a number (or is huge). */
+    private static long ipv4Number(String part) {
+        if (part.isEmpty()) {
+            return -1;
+        }
+        int radix = 10;
+        String digits = part;
+        if (part.length() >= 2 && (part.startsWith("0x") || part.startsWith("0X"))) {
+            radix = 16;
+            digits = part.substring(2);
+        } else if (part.length() >= 2 && part.startsWith("0")) {
+            radix = 8;
+            digits = part.substring(1);
+        }
+        if (digits.isEmpty()) {
+            return 0;
+        }
+        if (digits.length() > 12) {
+            return -1; // more than 32 bits in any radix; the standard fails such a host as well
+        }
+        final int base = radix;
+        if (!digits.chars().allMatch(c -> c < 128 && Character.digit(c, base) >= 0)) {
+            return -1;
+        }
+        return Long.parseLong(digits, radix);
+    }
+
+    private static String dotted(long address) {
+        return ((address >> 24) & 0xFF) + "." + ((address >> 16) & 0xFF) + "." + ((address >> 8) & 0xFF) + "."
+                + (address & 0xFF);
     }
 
     private static InetAddress[] resolve(String host) {

@@ -28,7 +28,8 @@ import org.flywaydb.core.Flyway;
  * </ul>
  *
  * <p>In the prod profile, {@code serve}, {@code job} and {@code migrate} refuse to start without a database
- * URL, with one clear message and exit code 78 ({@link DatabaseUrlCheck}).
+ * URL, with one clear message and exit code 78 ({@link DatabaseUrlCheck}); {@code serve} likewise without usable token
+ * keys ({@link SigningKeyCheck}).
  */
 @QuarkusMain
 public class CoinpilotMain implements QuarkusApplication {
@@ -46,10 +47,18 @@ public class CoinpilotMain implements QuarkusApplication {
 
     public static void main(String... args) {
         String command = args.length == 0 ? "serve" : args[0];
-        if ((command.equals("serve") || command.equals("job") || command.equals("migrate"))
-                && !DatabaseUrlCheck.satisfied(System.getenv(), System.getProperties(), Path.of(""))) {
-            System.err.println(DatabaseUrlCheck.MESSAGE);
-            System.exit(DatabaseUrlCheck.EXIT_CONFIG);
+        if (command.equals("serve") || command.equals("job") || command.equals("migrate")) {
+            PrestartConfig config = PrestartConfig.load(System.getenv(), System.getProperties(), Path.of(""));
+            if (!DatabaseUrlCheck.satisfied(config)) {
+                System.err.println(DatabaseUrlCheck.MESSAGE);
+                System.exit(DatabaseUrlCheck.EXIT_CONFIG);
+            }
+            if (command.equals("serve")) {
+                SigningKeyCheck.problem(config).ifPresent(problem -> {
+                    System.err.println(problem);
+                    System.exit(DatabaseUrlCheck.EXIT_CONFIG);
+                });
+            }
         }
         switch (command) {
             case "serve" -> Quarkus.run(CoinpilotMain.class, args);
@@ -134,7 +143,7 @@ public class CoinpilotMain implements QuarkusApplication {
                   (no command)              serve the HTTP API and run scheduled jobs
                   health [--url URL]        exit 0 when the readiness endpoint answers UP, 1 otherwise
                                             (default URL: $COINPILOT_HEALTH_URL or
-                                             http://localhost:${QUARKUS_HTTP_PORT:-8080}/q/health/ready)
+                                             http://localhost:${QUARKUS_MANAGEMENT_PORT:-9000}/q/health/ready)
                   job run NAME [k=v ...]    run one job once; exit 0 completed, 1 failed, 3 skipped
                   migrate                   apply the database migrations and exit
                   version                   print the version""");

@@ -1,13 +1,6 @@
 package org.coinpilot.ops.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 /**
  * Before the framework starts in the prod profile, makes sure a database URL is configured somewhere
@@ -32,24 +25,11 @@ final class DatabaseUrlCheck {
     private DatabaseUrlCheck() {}
 
     /** True when the app may start: not the prod profile, or a URL is configured. */
-    static boolean satisfied(Map<String, String> env, Properties system, Path workingDir) {
-        if (launchedByDevMode()) {
+    static boolean satisfied(PrestartConfig config) {
+        if (launchedByDevMode() || !config.profile().equals("prod")) {
             return true; // quarkus:dev also calls main(); its default profile is dev
         }
-        String profile = system.getProperty("quarkus.profile", env.getOrDefault("QUARKUS_PROFILE", "prod"));
-        if (!profile.equals("prod")) {
-            return true;
-        }
-        for (String key : KEYS) {
-            String envName =
-                    key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
-            if (present(env.get(envName)) || present(system.getProperty(key))) {
-                return true;
-            }
-        }
-        return anyKey(load(workingDir.resolve(".env")), true)
-                || anyKey(load(workingDir.resolve("config/application.properties")), false)
-                || anyKey(loadClasspath(), false);
+        return KEYS.stream().anyMatch(key -> config.get(key).isPresent());
     }
 
     /**
@@ -60,43 +40,5 @@ final class DatabaseUrlCheck {
         ClassLoader loader = DatabaseUrlCheck.class.getClassLoader();
         return loader != null
                 && loader.getClass().getName().equals("io.quarkus.bootstrap.classloading.QuarkusClassLoader");
-    }
-
-    private static boolean anyKey(Properties properties, boolean envStyle) {
-        for (String key : KEYS) {
-            String name = envStyle ? key.toUpperCase(java.util.Locale.ROOT).replace('.', '_') : key;
-            if (present(properties.getProperty(name)) || present(properties.getProperty("%prod." + key))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Properties load(Path file) {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                // unreadable: Quarkus will report it
-            }
-        }
-        return properties;
-    }
-
-    private static Properties loadClasspath() {
-        Properties properties = new Properties();
-        try (InputStream in = DatabaseUrlCheck.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            // unreadable: Quarkus will report it
-        }
-        return properties;
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -64,12 +64,17 @@ final class HealthProbe {
         return colon > 0 && close > open && body.substring(open + 1, close).equals("UP");
     }
 
+    /**
+     * {@code $COINPILOT_HEALTH_URL}, or the readiness endpoint on the management port of the packaged application
+     * ({@code $QUARKUS_MANAGEMENT_PORT}, default 9000): health, metrics and the API description are not served on the
+     * API port there.
+     */
     static String defaultUrl() {
         String configured = System.getenv("COINPILOT_HEALTH_URL");
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        String port = System.getenv("QUARKUS_HTTP_PORT");
-        return "http://localhost:" + (port == null || port.isBlank() ? "8080" : port) + "/q/health/ready";
+        String port = System.getenv("QUARKUS_MANAGEMENT_PORT");
+        return "http://localhost:" + (port == null || port.isBlank() ? "9000" : port) + "/q/health/ready";
     }
 }

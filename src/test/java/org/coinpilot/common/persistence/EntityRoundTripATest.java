@@ -459,6 +459,8 @@ class EntityRoundTripATest {
                     candle.lowPrice = new BigDecimal("0.00000001");
                     candle.closePrice = new BigDecimal("61999.87654321");
                     candle.volume = new BigDecimal("1234567890123456789012345678.91");
+                    candle.baseVolume = new BigDecimal("9999999999999999999999999999.000000000000000001");
+                    candle.quoteVolume = new BigDecimal("27174.29903000");
                     candle.marketCap = new BigDecimal("1200000000000.50");
                     candle.circulatingSupply = new BigDecimal("19654321.12345678");
                     // an inserted candle never keeps indicators: V040's trigger resets them for the compute job
@@ -510,6 +512,8 @@ class EntityRoundTripATest {
                     candle.lowPrice = new BigDecimal("29000.99999999");
                     candle.closePrice = new BigDecimal("30500.50505050");
                     candle.volume = new BigDecimal("98765.43");
+                    candle.baseVolume = new BigDecimal("3.23809000");
+                    candle.quoteVolume = new BigDecimal("98765.4321");
                     candle.marketCap = new BigDecimal("600000000000.01");
                     candle.circulatingSupply = new BigDecimal("1234567890123456789012.12345678");
                     candle.technicalIndicators = json();
@@ -948,7 +952,10 @@ class EntityRoundTripATest {
             Object got = read(field, actual);
             assertThat(want).as("%s was set before persisting", column).isNotNull();
             if (want instanceof BigDecimal wantDecimal) {
-                int scale = field.getAnnotation(Column.class).scale();
+                Column annotation = field.getAnnotation(Column.class);
+                // numeric(p,s) reads back at scale s; a plain numeric (no precision: base_volume, quote_volume)
+                // keeps the scale each value was written with
+                int scale = annotation.precision() == 0 ? wantDecimal.scale() : annotation.scale();
                 assertThat(wantDecimal.scale())
                         .as("%s test value scale", column)
                         .isEqualTo(scale);

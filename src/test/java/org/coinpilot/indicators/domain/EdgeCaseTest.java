@@ -63,28 +63,32 @@ class EdgeCaseTest {
     @Test
     void shouldKeepObvAndGiveZeroMfiAndNoVwapWhenVolumeIsZero() {
         Candles c = TestSeries.randomWalk(3, 60);
-        Candles noVolume = new Candles(c.open(), c.high(), c.low(), c.close(), new double[60]);
+        Candles noVolume = new Candles(c.open(), c.high(), c.low(), c.close(), new double[60], c.time(), 3600);
         assertThat(values("obv", noVolume)).containsOnly(0.0);
         assertThat(tail(values("mfi_14", noVolume), 14)).containsOnly(0.0);
         assertThat(values("vwap", noVolume)).containsOnly(Double.NaN);
-        IndicatorState vwap = IndicatorSpec.vwap().newState();
-        vwap.update(1, 1, 1, 1, 0);
+        assertThat(values("vwap_5", noVolume)).containsOnly(Double.NaN);
+        assertThat(values("avwap_20240101", noVolume)).containsOnly(Double.NaN);
+        IndicatorState vwap = IndicatorSpec.vwap().newState(3600);
+        vwap.update(TestSeries.START, 1, 1, 1, 1, 0);
         assertThat(vwap.warmupSatisfied()).isFalse();
-        vwap.update(1, 12, 6, 9, 2);
+        vwap.update(TestSeries.START + 3600, 1, 12, 6, 9, 2);
         assertThat(vwap.value()).isEqualTo(9.0);
         assertThat(IndicatorSpec.restore(vwap.snapshot()).value()).isEqualTo(9.0);
     }
 
     @Test
-    void shouldComputeVwapAsCumulativeTypicalPriceWeightedByVolume() {
+    void shouldComputeSessionVwapAsTypicalPriceWeightedByVolumeAndStartAgainAtMidnightUtc() {
+        long day = TestSeries.START;
         Candles c = new Candles(
-                new double[] {1, 1, 1},
-                new double[] {12, 15, 9},
-                new double[] {6, 9, 3},
-                new double[] {9, 12, 6},
-                new double[] {2, 1, 3});
-        // tp = 9, 12, 6; cumulative: 18/2, 30/3, 48/6
-        assertThat(values("vwap", c)).containsExactly(9.0, 10.0, 8.0);
+                        new double[] {1, 1, 1, 1},
+                        new double[] {12, 15, 9, 12},
+                        new double[] {6, 9, 3, 6},
+                        new double[] {9, 12, 6, 9},
+                        new double[] {2, 1, 3, 4})
+                .withTimes(new long[] {day, day + 3600, day + 7200, day + 86_400}, 3600);
+        // tp = 9, 12, 6, 9; cumulative within 2024-01-01: 18/2, 30/3, 48/6; 2024-01-02 starts again: 36/4
+        assertThat(values("vwap", c)).containsExactly(9.0, 10.0, 8.0, 9.0);
     }
 
     @Test
@@ -104,7 +108,7 @@ class EdgeCaseTest {
                 int n = len;
                 assertThatCode(() -> {
                             IndicatorResult r = spec.compute(c);
-                            boolean vwapWithValue = spec.kind() == IndicatorKind.VWAP;
+                            boolean vwapWithValue = spec.kind().usesTime();
                             for (double[] out : r.outputs()) {
                                 assertThat(out).hasSize(n);
                                 if (n > 0 && !vwapWithValue) {
@@ -128,11 +132,14 @@ class EdgeCaseTest {
             Candles c = TestSeries.randomWalk(seed, 500);
             for (String key : TestSeries.KEYS) {
                 IndicatorSpec spec = IndicatorSpec.parse(key);
+                if (spec.kind() == IndicatorKind.VWAP
+                        || spec.kind() == IndicatorKind.VWAP_ROLLING
+                        || spec.kind() == IndicatorKind.VWAP_ANCHORED) {
+                    continue; // no value while their window's volume is 0: VwapTest checks exactly where
+                }
                 for (double[] out : spec.compute(c).outputs()) {
                     int first = GoldenVectorTest.firstValue(out);
-                    if (spec.kind() != IndicatorKind.VWAP) {
-                        assertThat(first).as(key).isEqualTo(spec.warmup());
-                    }
+                    assertThat(first).as(key).isEqualTo(spec.warmup());
                     for (int i = first; i < out.length; i++) {
                         assertThat(out[i]).as("%s seed %d bar %d", key, seed, i).isFinite();
                     }

@@ -11,10 +11,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A golden CSV written by bench/talib-golden/generate.js: inputs plus TA-Lib's outputs (NaN = no value). */
+/**
+ * A golden CSV written by bench/talib-golden/generate.js: inputs plus TA-Lib's outputs (NaN = no value). Series with
+ * candle times carry {@code time} (open time, epoch seconds) and {@code interval} columns, the VWAP family's reference
+ * values, and may have unknown volumes (empty cells, read as NaN).
+ */
 record GoldenCsv(String series, Candles candles, Map<String, double[]> columns) {
 
-    static final List<String> SERIES = List.of("random_walk", "large_price", "small_price", "flat", "zero_volume_hl");
+    static final List<String> SERIES = List.of(
+            "random_walk",
+            "large_price",
+            "small_price",
+            "flat",
+            "zero_volume_hl",
+            "sessions_1h",
+            "sessions_1d",
+            "sessions_1w",
+            "unknown_volume_1h");
 
     static GoldenCsv load(String series) {
         String resource = "/indicators/golden/" + series + ".csv";
@@ -50,6 +63,15 @@ record GoldenCsv(String series, Candles candles, Map<String, double[]> columns) 
                     cols.remove("low"),
                     cols.remove("close"),
                     cols.remove("volume"));
+            double[] time = cols.remove("time");
+            double[] interval = cols.remove("interval");
+            if (time != null) {
+                long[] seconds = new long[time.length];
+                for (int i = 0; i < time.length; i++) {
+                    seconds[i] = (long) time[i];
+                }
+                c = c.withTimes(seconds, (long) interval[0]);
+            }
             cols.remove("bar");
             return new GoldenCsv(series, c, cols);
         } catch (IOException e) {
@@ -65,6 +87,16 @@ record GoldenCsv(String series, Candles candles, Map<String, double[]> columns) 
             return column.substring(0, column.lastIndexOf('.'));
         }
         return dot < 0 ? column : column.substring(0, dot);
+    }
+
+    /** Whether some candle's volume is unknown (NaN). */
+    boolean hasUnknownVolume() {
+        for (double v : candles.volume()) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String outputOf(String column) {

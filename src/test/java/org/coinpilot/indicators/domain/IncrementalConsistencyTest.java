@@ -16,7 +16,7 @@ class IncrementalConsistencyTest {
             for (String key : TestSeries.KEYS) {
                 IndicatorSpec spec = IndicatorSpec.parse(key);
                 IndicatorResult batch = spec.compute(c);
-                IndicatorState state = spec.newState();
+                IndicatorState state = spec.newState(c.interval());
                 for (int i = 0; i < c.size(); i++) {
                     state.update(c, i);
                     for (int j = 0; j < spec.outputs().size(); j++) {
@@ -63,7 +63,7 @@ class IncrementalConsistencyTest {
             for (String key : TestSeries.KEYS) {
                 IndicatorSpec spec = IndicatorSpec.parse(key);
                 IndicatorResult full = spec.compute(c);
-                IndicatorState state = spec.newState();
+                IndicatorState state = spec.newState(c.interval());
                 int cut = rnd.nextInt(c.size());
                 for (int i = 0; i < c.size(); i++) {
                     state.update(c, i);
@@ -107,6 +107,8 @@ class IncrementalConsistencyTest {
                 java.util.Arrays.copyOf(c.high(), n),
                 java.util.Arrays.copyOf(c.low(), n),
                 java.util.Arrays.copyOf(c.close(), n),
-                java.util.Arrays.copyOf(c.volume(), n));
+                java.util.Arrays.copyOf(c.volume(), n),
+                c.time() == null ? null : java.util.Arrays.copyOf(c.time(), n),
+                c.interval());
     }
 }

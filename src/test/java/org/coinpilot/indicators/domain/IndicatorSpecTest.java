@@ -101,8 +101,11 @@ class IndicatorSpecTest {
         assertThat(IndicatorSpec.parse("rsi_14").variant())
                 .startsWith("Wilder RSI, TA-Lib seeding: simple mean of the first 14 changes");
         for (IndicatorKind kind : IndicatorKind.values()) {
-            String key = kind.defaultParameters() != null ? kind.prefix() : kind.prefix() + "_14";
+            String key = kind == IndicatorKind.VWAP_ANCHORED
+                    ? "avwap_20240101"
+                    : kind.defaultParameters() != null ? kind.prefix() : kind.prefix() + "_14";
             assertThat(IndicatorSpec.parse(key).variant()).isNotBlank();
+            assertThat(IndicatorSpec.parse(key).kind()).isEqualTo(kind);
         }
     }
 }

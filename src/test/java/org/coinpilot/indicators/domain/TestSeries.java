@@ -24,6 +24,9 @@ final class TestSeries {
             "stoch_1_1",
             "obv",
             "vwap",
+            "vwap_20",
+            "vwap_1",
+            "avwap_20240101",
             "adx_14",
             "adx_2",
             "cci_20",
@@ -68,15 +71,27 @@ final class TestSeries {
             v[i] = rnd.nextInt(15) == 0 ? 0 : Math.round(1000 * Math.exp(0.6 * rnd.nextGaussian()) * 1000) / 1000.0;
             prev = close;
         }
-        return new Candles(o, h, l, c, v);
+        return new Candles(o, h, l, c, v).withTimes(hourly(n), 3600);
     }
+
+    /** Open times of {@code n} hourly candles from 2024-01-01T00:00:00Z (epoch seconds). */
+    static long[] hourly(int n) {
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = START + 3600L * i;
+        }
+        return t;
+    }
+
+    /** 2024-01-01T00:00:00Z. */
+    static final long START = 1_704_067_200L;
 
     static Candles constant(int n, double price, double volume) {
         double[] p = new double[n];
         double[] v = new double[n];
         java.util.Arrays.fill(p, price);
         java.util.Arrays.fill(v, volume);
-        return new Candles(p.clone(), p.clone(), p.clone(), p.clone(), v);
+        return new Candles(p.clone(), p.clone(), p.clone(), p.clone(), v).withTimes(hourly(n), 3600);
     }
 
     static double round(double x) {

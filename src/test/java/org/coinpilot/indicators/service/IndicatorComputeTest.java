@@ -46,7 +46,7 @@ class IndicatorComputeTest {
     void shouldStoreTheEngineBatchValuesWithTheirWarmUpWhenCandlesAreIngested() {
         long asset = MarketTestData.asset(pool, "IND", false);
         List<Kline> walk = IndicatorTestSeries.walk(260, 1);
-        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, walk).await().indefinitely();
 
         compute.computePending().await().indefinitely();
 
@@ -71,7 +71,7 @@ class IndicatorComputeTest {
         long asset = MarketTestData.asset(pool, "INR", false);
         String symbol = MarketTestData.symbol(pool, asset);
         List<Kline> walk = IndicatorTestSeries.walk(150, 2);
-        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, walk).await().indefinitely();
         compute.computePending().await().indefinitely();
         List<JsonObject> before = IndicatorTestSeries.stored(pool, asset);
 
@@ -82,9 +82,9 @@ class IndicatorComputeTest {
                 old.high().doubleValue() * 1.2,
                 old.low().doubleValue(),
                 old.high().doubleValue() * 1.15,
-                old.volume().doubleValue());
+                old.baseVolume().doubleValue());
         String csv = "open_time,open,high,low,close,volume\n" + old.openTime() + "," + changed.open() + ","
-                + changed.high() + "," + changed.low() + "," + changed.close() + "," + changed.volume() + "\n";
+                + changed.high() + "," + changed.low() + "," + changed.close() + "," + changed.baseVolume() + "\n";
         assertThat(imports.importCsv(symbol, "1h", csv).await().indefinitely().updated())
                 .isEqualTo(1);
 
@@ -102,17 +102,53 @@ class IndicatorComputeTest {
         assertThat(after.get(149).getDouble("RSI")).isNotEqualTo(before.get(149).getDouble("RSI"));
     }
 
+    /**
+     * Candles stored before base volume was kept get it when imported again (same prices, same USD volume): OBV, VWAP
+     * and MFI of that candle and every later one change, so their stored values are reset (V060's trigger compares
+     * base_volume too) and recomputed.
+     */
+    @Test
+    void shouldResetLaterValuesWhenOnlyTheBaseVolumeOfAnOlderCandleArrives() {
+        long asset = MarketTestData.asset(pool, "INB", false);
+        List<Kline> legacy = new ArrayList<>();
+        for (Kline k : IndicatorTestSeries.walk(80, 5)) {
+            legacy.add(Kline.of(k.openTime(), k.open(), k.high(), k.low(), k.close(), k.volume(), null));
+        }
+        candles.upsert(pool, asset, Timeframe.H1, legacy).await().indefinitely();
+        compute.computePending().await().indefinitely();
+        assertThat(IndicatorTestSeries.stored(pool, asset)).doesNotContainNull();
+
+        Kline old = legacy.get(50);
+        Kline withBase = Kline.ofVolumes(
+                old.openTime(),
+                old.open(),
+                old.high(),
+                old.low(),
+                old.close(),
+                new java.math.BigDecimal("12.5"),
+                old.volume(), // the USD volume does not change
+                null);
+        assertThat(withBase.volume()).isEqualByComparingTo(old.volume());
+        candles.upsert(pool, asset, Timeframe.H1, List.of(withBase)).await().indefinitely();
+
+        List<JsonObject> reset = IndicatorTestSeries.stored(pool, asset);
+        assertThat(reset.subList(0, 50)).doesNotContainNull();
+        assertThat(reset.subList(50, 80)).containsOnlyNulls();
+        compute.computePending().await().indefinitely();
+        assertThat(IndicatorTestSeries.stored(pool, asset)).doesNotContainNull();
+    }
+
     @Test
     void shouldResetLaterValuesWhenAGapIsBackfilled() {
         long asset = MarketTestData.asset(pool, "ING", false);
         List<Kline> walk = IndicatorTestSeries.walk(80, 3);
         List<Kline> withGap = new ArrayList<>(walk);
         Kline missing = withGap.remove(40);
-        candles.upsert(asset, Timeframe.H1, withGap).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, withGap).await().indefinitely();
         compute.computePending().await().indefinitely();
         assertThat(IndicatorTestSeries.stored(pool, asset)).doesNotContainNull();
 
-        candles.upsert(asset, Timeframe.H1, List.of(missing)).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, List.of(missing)).await().indefinitely();
 
         List<JsonObject> reset = IndicatorTestSeries.stored(pool, asset);
         assertThat(reset.subList(0, 40)).doesNotContainNull();
@@ -125,13 +161,14 @@ class IndicatorComputeTest {
     void shouldNotStoreValuesComputedFromCandlesThatChangedMeanwhile() {
         long asset = MarketTestData.asset(pool, "INS", false);
         List<Kline> walk = IndicatorTestSeries.walk(60, 4);
-        candles.upsert(asset, Timeframe.H1, walk).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, walk).await().indefinitely();
         CandleSeriesService.Series read =
                 series.series(asset, Timeframe.H1, null).await().indefinitely();
         var values = compute.valuesToStore(read);
 
         Kline old = walk.get(30);
         candles.upsert(
+                        pool,
                         asset,
                         Timeframe.H1,
                         List.of(IndicatorTestSeries.kline(
@@ -140,7 +177,7 @@ class IndicatorComputeTest {
                                 old.high().doubleValue() * 1.1,
                                 old.low().doubleValue(),
                                 old.high().doubleValue() * 1.05,
-                                old.volume().doubleValue())))
+                                old.baseVolume().doubleValue())))
                 .await()
                 .indefinitely();
         int written = series.storeIndicators(values, 7).await().indefinitely();

@@ -21,7 +21,10 @@ public final class IndicatorTestSeries {
 
     private IndicatorTestSeries() {}
 
-    /** {@code n} hourly candles of a seeded random walk around 100 (8-decimal prices, 2-decimal volumes). */
+    /**
+     * {@code n} hourly candles of a seeded random walk around 100 (8-decimal prices, base volume with 2 decimals and no
+     * quote volume, so the USD volume is close × base volume).
+     */
     public static List<Kline> walk(int n, long seed) {
         Random random = new Random(seed);
         List<Kline> list = new ArrayList<>();
@@ -37,14 +40,16 @@ public final class IndicatorTestSeries {
         return list;
     }
 
-    public static Kline kline(Instant time, double open, double high, double low, double close, double volume) {
-        return Kline.of(
+    /** A candle of base volume {@code baseVolume} (2 decimals) and no quote volume. */
+    public static Kline kline(Instant time, double open, double high, double low, double close, double baseVolume) {
+        return Kline.ofVolumes(
                 time,
                 scale(open, 8),
                 scale(high, 8).max(scale(open, 8)).max(scale(close, 8)),
                 scale(low, 8).min(scale(open, 8)).min(scale(close, 8)),
                 scale(close, 8),
-                scale(volume, 2),
+                scale(baseVolume, 2),
+                null,
                 null);
     }
 
@@ -52,19 +57,24 @@ public final class IndicatorTestSeries {
         return BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_EVEN);
     }
 
-    /** The engine's input for these candles, converted exactly as the service does (BigDecimal.doubleValue). */
+    /**
+     * The engine's input for these hourly candles, converted exactly as the service does (BigDecimal.doubleValue):
+     * base volume (NaN where unknown), open times.
+     */
     public static Candles candles(List<Kline> klines) {
         int n = klines.size();
         double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
+        long[] t = new long[n];
         for (int i = 0; i < n; i++) {
             Kline k = klines.get(i);
             o[i] = k.open().doubleValue();
             h[i] = k.high().doubleValue();
             l[i] = k.low().doubleValue();
             c[i] = k.close().doubleValue();
-            v[i] = k.volume().doubleValue();
+            v[i] = k.baseVolume() == null ? Double.NaN : k.baseVolume().doubleValue();
+            t[i] = k.openTime().getEpochSecond();
         }
-        return new Candles(o, h, l, c, v);
+        return new Candles(o, h, l, c, v, t, 3600);
     }
 
     /** The stored {@code technical_indicators} of a series, oldest first (null entries where NULL). */

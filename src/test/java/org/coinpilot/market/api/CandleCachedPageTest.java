@@ -151,7 +151,8 @@ class CandleCachedPageTest {
      */
     private byte[] jacksonPage(long asset, int limit) {
         List<CandleResponse> items = new ArrayList<>();
-        pool.preparedQuery("SELECT candle_time, open_price, high_price, low_price, close_price, volume FROM price_data"
+        pool.preparedQuery("SELECT candle_time, open_price, high_price, low_price, close_price, volume, base_volume,"
+                        + " quote_volume FROM price_data"
                         + " WHERE crypto_id = $1 AND timeframe = '1h' ORDER BY candle_time DESC LIMIT $2")
                 .execute(Tuple.of(asset, limit))
                 .await()
@@ -165,6 +166,8 @@ class CandleCachedPageTest {
                                 r.getBigDecimal(3),
                                 r.getBigDecimal(4),
                                 r.getBigDecimal(5),
+                                r.getBigDecimal(6),
+                                r.getBigDecimal(7),
                                 null)));
         try {
             return mapper.writeValueAsBytes(new CursorPage<>(items, null));

@@ -41,6 +41,8 @@ class CandlePageJsonTest {
                         decimal(random),
                         decimal(random),
                         decimal(random),
+                        decimal(random),
+                        decimal(random),
                         null);
                 items.add(c);
                 json.candle(
@@ -49,7 +51,9 @@ class CandlePageJsonTest {
                         plain(c.high()),
                         plain(c.low()),
                         plain(c.close()),
-                        plain(c.volume()));
+                        plain(c.volume()),
+                        plain(c.baseVolume()),
+                        plain(c.quoteVolume()));
             }
             String next = random.nextBoolean()
                     ? null
@@ -93,10 +97,18 @@ class CandlePageJsonTest {
         CandlePageJson json = new CandlePageJson(1);
         for (int i = 0; i < Math.max(values.size(), times.size()); i++) {
             BigDecimal v = values.get(i % values.size());
-            CandleResponse c = new CandleResponse(times.get(i % times.size()), v, v.negate(), null, v, v, null);
+            CandleResponse c =
+                    new CandleResponse(times.get(i % times.size()), v, v.negate(), null, v, v, v.negate(), null, null);
             items.add(c);
             json.candle(
-                    c.time(), plain(c.open()), plain(c.high()), plain(c.low()), plain(c.close()), plain(c.volume()));
+                    c.time(),
+                    plain(c.open()),
+                    plain(c.high()),
+                    plain(c.low()),
+                    plain(c.close()),
+                    plain(c.volume()),
+                    plain(c.baseVolume()),
+                    plain(c.quoteVolume()));
         }
         assertThat(new String(json.finish(null), StandardCharsets.UTF_8))
                 .isEqualTo(mapper.writeValueAsString(new CursorPage<>(items, null)));

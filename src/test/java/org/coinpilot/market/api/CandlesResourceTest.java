@@ -57,7 +57,7 @@ class CandlesResourceTest {
                     new BigDecimal("1234.567"),
                     null));
         }
-        candles.upsert(asset, Timeframe.H1, rows).await().indefinitely();
+        candles.upsert(pool, asset, Timeframe.H1, rows).await().indefinitely();
     }
 
     @Test

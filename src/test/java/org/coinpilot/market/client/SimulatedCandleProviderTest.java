@@ -93,4 +93,42 @@ class SimulatedCandleProviderTest {
         double last = candles.get(n - 1).close().doubleValue();
         assertThat(last / first).isBetween(0.1, 10.0);
     }
+
+    /**
+     * The demo seeds 500 candles of 1h, 4h and 1d, then keeps ingesting: over that span and years beyond, BTC, ETH and
+     * SOL stay near their real levels (the walk used to drift without bound: BTC at $1.09M after the seeded history).
+     */
+    @Test
+    void shouldStayNearRealPriceLevelsWhenWalkingForYears() {
+        SimulatedCandleProvider provider = provider(42);
+        Instant now = Instant.parse("2026-12-04T00:00:00Z");
+        for (String symbol : List.of("BTC", "ETH", "SOL")) {
+            double level = provider.basePrice(symbol);
+            for (Kline k :
+                    provider.generate(symbol, Timeframe.D1, now.minus(Duration.ofDays(3 * 365)), 3 * 365 + 1, now)) {
+                assertThat(k.low().doubleValue() / level)
+                        .as("%s low at %s", symbol, k.openTime())
+                        .isGreaterThan(0.5);
+                assertThat(k.high().doubleValue() / level)
+                        .as("%s high at %s", symbol, k.openTime())
+                        .isLessThan(2.0);
+                assertThat(k.baseVolume().signum()).isPositive();
+                assertThat(k.quoteVolume().signum()).isPositive();
+                assertThat(k.volume())
+                        .isEqualByComparingTo(k.quoteVolume().setScale(2, java.math.RoundingMode.HALF_EVEN));
+            }
+            // hourly over the seeded length (500 candles) before and after today
+            for (Kline k : provider.generate(
+                    symbol, Timeframe.H1, now.minus(Duration.ofHours(500)), 1000, now.plus(Duration.ofHours(500)))) {
+                assertThat(k.close().doubleValue() / level)
+                        .as("%s close at %s", symbol, k.openTime())
+                        .isBetween(0.5, 2.0);
+            }
+        }
+        assertThat(provider.basePrice("BTC")).isBetween(40_000.0, 150_000.0);
+        assertThat(provider.basePrice("ETH")).isBetween(1_000.0, 6_000.0);
+        assertThat(provider.basePrice("SOL")).isBetween(50.0, 300.0);
+        // the bound holds by construction: every octave's noise lies in [-1, 1]
+        assertThat(Math.exp(SimulatedCandleProvider.MAX_LOG_DEVIATION)).isLessThan(1.9);
+    }
 }

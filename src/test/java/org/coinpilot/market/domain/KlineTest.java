@@ -48,4 +48,73 @@ class KlineTest {
         assertThat(kline("1", "1", "1", "1", "1e999999999").inconsistency())
                 .isEqualTo("volume: more than 28 integer digits (numeric(30,2))");
     }
+
+    @Test
+    void shouldTakeTheQuoteVolumeAsUsdAndKeepBothVolumesExactlyWhenTheSourceGivesThem() {
+        Kline k = Kline.ofVolumes(
+                T,
+                new BigDecimal("100"),
+                new BigDecimal("110"),
+                new BigDecimal("90"),
+                new BigDecimal("105.123456789"),
+                new BigDecimal("27174.29903000"),
+                new BigDecimal("1169995682.02500140"),
+                null);
+        assertThat(k.baseVolume().toPlainString()).isEqualTo("27174.29903000");
+        assertThat(k.quoteVolume().toPlainString()).isEqualTo("1169995682.02500140");
+        assertThat(k.volume().toPlainString()).isEqualTo("1169995682.03");
+        assertThat(k.volumeEstimated()).isFalse();
+        assertThat(k.close().toPlainString()).isEqualTo("105.12345679");
+    }
+
+    @Test
+    void shouldEstimateTheUsdVolumeAsCloseTimesBaseVolumeWhenNoQuoteVolumeIsGiven() {
+        Kline k = Kline.ofVolumes(
+                T,
+                new BigDecimal("100"),
+                new BigDecimal("110"),
+                new BigDecimal("90"),
+                new BigDecimal("105.000000005"), // rounds to 105.00000000 (HALF_EVEN): the stored close is used
+                new BigDecimal("1000.555"),
+                null,
+                null);
+        assertThat(k.volume().toPlainString()).isEqualTo("105058.28"); // 105 × 1000.555 = 105058.275
+        assertThat(k.quoteVolume()).isNull();
+        assertThat(k.volumeEstimated()).isTrue();
+        assertThat(Kline.ofVolumes(
+                                T,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                new BigDecimal("1E+3"),
+                                null,
+                                null)
+                        .baseVolume()
+                        .toPlainString())
+                .isEqualTo("1000");
+        assertThat(Kline.ofVolumes(
+                                T,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                new BigDecimal("1.0000000000000000005"),
+                                null,
+                                null)
+                        .baseVolume()
+                        .toPlainString())
+                .isEqualTo("1.000000000000000000"); // more than 18 decimals: HALF_EVEN to 18
+        assertThat(Kline.ofVolumes(
+                                T,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                new BigDecimal("1e28"),
+                                null,
+                                null)
+                        .inconsistency())
+                .isEqualTo("base_volume: more than 28 integer digits");
+    }
 }

@@ -21,15 +21,18 @@ class CandleRepositorySqlTest {
     void shouldNameOnlyTheGivenBoundsWhenAPageHasSome() {
         assertThat(CandleRepository.pageSql(true, true, true, false, false, true))
                 .isEqualTo("SELECT id, candle_time, open_price::text, high_price::text, low_price::text,"
-                        + " close_price::text, volume::text, technical_indicators FROM price_data WHERE crypto_id = $1 AND timeframe = $2"
+                        + " close_price::text, volume::text, base_volume::text, quote_volume::text, technical_indicators"
+                        + " FROM price_data WHERE crypto_id = $1 AND timeframe = $2"
                         + " AND candle_time >= $3 AND candle_time < $4 AND candle_time > $5"
                         + " ORDER BY candle_time LIMIT $6");
         assertThat(CandleRepository.pageSql(false, true, false, true, true, false))
                 .isEqualTo("SELECT DISTINCT ON (candle_time) * FROM (SELECT id, candle_time, open_price::text,"
-                        + " high_price::text, low_price::text, close_price::text, volume::text, 0 AS source"
+                        + " high_price::text, low_price::text, close_price::text, volume::text, base_volume::text,"
+                        + " quote_volume::text, 0 AS source"
                         + " FROM price_data WHERE crypto_id = $1 AND timeframe = $2 AND candle_time < $3 UNION ALL"
                         + " SELECT id, candle_time, open_price::text, high_price::text, low_price::text,"
-                        + " close_price::text, volume::text, 1 AS source FROM price_data_archive"
+                        + " close_price::text, volume::text, base_volume::text, quote_volume::text, 1 AS source"
+                        + " FROM price_data_archive"
                         + " WHERE crypto_id = $1 AND timeframe = $2 AND candle_time < $3) u"
                         + " ORDER BY candle_time DESC, source LIMIT $4");
     }

@@ -74,6 +74,13 @@ class CandleIngestionTest {
                         "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND scale(volume) = 2 AND volume > 1000",
                         asset))
                 .isEqualTo(48);
+        // base volume (field 5) and quote volume (field 7) are kept exactly as sent, volume = quote rounded to cents
+        assertThat(MarketTestData.count(
+                        pool,
+                        "SELECT count(*) FROM price_data WHERE crypto_id = $1 AND base_volume::text = '12.34567800'"
+                                + " AND scale(quote_volume) = 8 AND volume = round(quote_volume, 2)",
+                        asset))
+                .isEqualTo(48);
     }
 
     @Test

@@ -104,7 +104,7 @@ class HotCandleCacheTest {
         List<CandleRow> rows = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String p = BigDecimal.valueOf(100 + i).toPlainString();
-            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, "1.00", null));
+            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, "1.00", "0.01000000", null, null));
         }
         return rows;
     }

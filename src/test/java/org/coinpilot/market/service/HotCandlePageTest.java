@@ -129,7 +129,7 @@ class HotCandlePageTest {
         List<CandleRow> rows = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String p = BigDecimal.valueOf(base + i, 2).toPlainString();
-            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, "1.00", null));
+            rows.add(new CandleRow(i, START.plus(Duration.ofHours(i)), p, p, p, p, "1.00", "0.01000000", null, null));
         }
         return rows;
     }

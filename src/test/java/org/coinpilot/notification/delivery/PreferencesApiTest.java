@@ -126,7 +126,15 @@ class PreferencesApiTest {
                 "https://169.254.169.254/latest/meta-data",
                 "https://0.0.0.0/hook",
                 "https://224.0.0.1/hook",
-                "https://not a url/"
+                "https://not a url/",
+                "https://0177.0.0.1/hook",
+                "https://0x7f.1/hook",
+                "https://127.1/hook",
+                "https://2130706433/hook",
+                "https://0x5d.184.215.14/hook",
+                "https://93.184.215.14:0/hook",
+                "https://93.184.215.14:65536/hook",
+                "https://93.184.215.14:99999999999/hook"
             })
     void shouldRefuseAWebhookUrlThatIsNotHttpsOrPointsAtAPrivateAddress(String url) {
         long user = user(pool, "UTC");

@@ -2,25 +2,31 @@ package org.coinpilot.ops.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.coinpilot.common.test.EmbeddedPostgresResource;
+import org.coinpilot.common.test.PackagedRuntimeResource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged application (target/quarkus-app, prod profile) as operators run it: readiness, the API
- * description, and the command line — the health probe, a one-off job run, migrate and version.
+ * The packaged application (target/quarkus-app, prod profile) as operators run it: readiness, the management surface
+ * on its own port, and the command line — the health probe, a one-off job run, migrate, version, and the refusals to
+ * serve without a database or without usable token keys.
  */
 @QuarkusIntegrationTest
 class PackagedApplicationIT {
@@ -29,24 +35,40 @@ class PackagedApplicationIT {
 
     @Test
     void shouldBeReadyWithTheDatabaseWhenPackaged() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void shouldServeTheApiDescriptionAndSwaggerUiInProd() {
-        given().queryParam("format", "json")
+    void shouldServeTheApiDescriptionSwaggerUiAndMetricsOnTheManagementPortOnly() {
+        management()
+                .queryParam("format", "json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
                 .body("info.title", equalTo("Coinpilot API"))
                 .body("paths.'/api/v1/admin/jobs'", notNullValue())
                 .body("components.securitySchemes.bearer", notNullValue());
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        management()
+                .get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self' 'unsafe-inline'"))
+                .header("X-Frame-Options", "DENY");
+        management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        // none of them on the API port
+        for (String path : List.of("/q/openapi", "/q/swagger-ui/", "/q/metrics", "/q/health/ready", "/q/health")) {
+            given().get(path).then().statusCode(404).header("Content-Security-Policy", containsString("'none'"));
+        }
+        given().get("/api/v1/assets").then().statusCode(200).header("Strict-Transport-Security", "max-age=31536000");
     }
 
     @Test
     void shouldExitZeroWhenTheProbedServiceIsUp() throws Exception {
-        Result result = cli(Map.of(), "health", "--url", "http://localhost:" + RestAssured.port + "/q/health/ready");
+        Result result = cli(
+                Map.of(),
+                "health",
+                "--url",
+                "http://localhost:" + PackagedRuntimeResource.managementPort() + "/q/health/ready");
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output()).startsWith("UP ");
     }
@@ -93,9 +115,37 @@ class PackagedApplicationIT {
         assertThat(result.output()).contains("no database is configured").doesNotContain("Exception");
     }
 
+    @Test
+    void shouldRefuseToServeWithUnreadableOrMismatchedTokenKeysInProd() throws Exception {
+        Map<String, String> unreadable = new HashMap<>(EmbeddedPostgresResource.datasource());
+        unreadable.put("mp.jwt.verify.publickey.location", "/nonexistent/coinpilot/public.pem");
+        unreadable.put("smallrye.jwt.sign.key.location", PackagedRuntimeResource.PRIVATE_KEY.toString());
+        unreadable.put("quarkus.http.port", "0");
+        unreadable.put("quarkus.management.port", "0");
+        Result result = cli(unreadable);
+        assertThat(result.exit()).as(result.output()).isEqualTo(78);
+        assertThat(result.output())
+                .isEqualTo("coinpilot: the verification key /nonexistent/coinpilot/public.pem"
+                        + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION) cannot be read." + SigningKeyCheck.HINT);
+
+        Map<String, String> mismatched = new HashMap<>(unreadable);
+        mismatched.put("mp.jwt.verify.publickey.location", PackagedRuntimeResource.PUBLIC_KEY.toString());
+        mismatched.put(
+                "smallrye.jwt.sign.key.location",
+                Path.of("src/test/resources/keys/other-private.pem")
+                        .toAbsolutePath()
+                        .toString());
+        Result pair = cli(mismatched);
+        assertThat(pair.exit()).as(pair.output()).isEqualTo(78);
+        assertThat(pair.output()).contains("are not one pair").doesNotContain("Exception");
+    }
+
     record Result(int exit, String output) {}
 
-    /** Runs the packaged jar with {@code properties} as -D options, in a clean environment. */
+    /**
+     * Runs the packaged jar with {@code properties} as -D options, in a clean environment; a process still running
+     * after two minutes (a service that should have refused to start) is killed and fails the test.
+     */
     static Result cli(Map<String, String> properties, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -106,8 +156,23 @@ class PackagedApplicationIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("COINPILOT_"));
         Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8).trim());
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String text = new String(output.join(), StandardCharsets.UTF_8).trim();
+        assertThat(exited).as("the process did not exit: " + text).isTrue();
+        return new Result(process.exitValue(), text);
+    }
+
+    private static RequestSpecification management() {
+        return given().port(PackagedRuntimeResource.managementPort());
     }
 }
