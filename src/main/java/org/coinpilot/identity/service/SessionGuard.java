@@ -2,9 +2,11 @@ package org.coinpilot.identity.service;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.identity.persistence.SessionStatusRepository;
@@ -16,6 +18,10 @@ import org.coinpilot.identity.persistence.SessionStatusRepository.SessionStatus;
  * {@code session-check-ttl} (5 s by default, the cache's {@code expire-after-write}), so a session revoked on another
  * replica is refused there within that time; revocations made on this replica drop their entries at once. The key is
  * the pair (session, token subject): a session is usable only by the user it belongs to.
+ *
+ * <p>Only answers are cached: the query runs outside the cache and its result is put afterwards. A failed query (the
+ * database is away) is not cached and fails the request (503), and Caffeine, which logs every failed asynchronous load
+ * with its stack trace, never sees it.
  */
 @ApplicationScoped
 public class SessionGuard {
@@ -41,14 +47,14 @@ public class SessionGuard {
     /** The cache key. */
     record Key(String sessionToken, long subject) {}
 
-    private final Cache cache;
+    private final CaffeineCache cache;
     private final Transactions transactions;
     private final SessionStatusRepository repository;
     private final Clock clock;
 
     public SessionGuard(
             @CacheName(CACHE) Cache cache, Transactions transactions, SessionStatusRepository repository, Clock clock) {
-        this.cache = cache;
+        this.cache = cache.as(CaffeineCache.class);
         this.transactions = transactions;
         this.repository = repository;
         this.clock = clock;
@@ -56,7 +62,12 @@ public class SessionGuard {
 
     /** The status of the session named by an access token's {@code sid}, for the token's subject (user id). */
     public Uni<Status> check(String sessionToken, long subject) {
-        return cache.getAsync(new Key(sessionToken, subject), this::load);
+        Key key = new Key(sessionToken, subject);
+        CompletableFuture<Status> cached = cache.getIfPresent(key);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            return Uni.createFrom().item(cached.join());
+        }
+        return load(key).invoke(status -> cache.put(key, CompletableFuture.completedFuture(status)));
     }
 
     /** Forgets one session of a user (revoked on this replica): the next request re-reads it. */
