@@ -15,7 +15,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-18081}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19081}
 BASE="http://127.0.0.1:${PORT}"
+# health is on the management interface of packaged jars (older builds served it on the API port)
+READY="http://127.0.0.1:${MANAGEMENT_PORT}/q/health/ready"
 APP=${APP:-target/quarkus-app}
 OUT=${OUT:-target/bench-identity-enumeration}
 N=${N:-300}
@@ -29,17 +32,19 @@ fi
 
 # shellcheck disable=SC2086
 java -Dquarkus.profile=demo -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+  -Dquarkus.management.port="$MANAGEMENT_PORT" -Dquarkus.management.host=127.0.0.1 \
   -Dcoinpilot.embedded-db.data-dir="$OUT/db" -Dcoinpilot.embedded-db.port=0 \
   -Dcoinpilot.identity.trusted-proxies=127.0.0.1 $LIMITS \
   -Dquarkus.log.category.\"org.coinpilot\".level=INFO \
   -jar "$APP/quarkus-run.jar" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+ready() { curl -fs "$READY" >/dev/null 2>&1 || curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; }
 for _ in $(seq 1 120); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  ready && break
   sleep 1
 done
-curl -fs "$BASE/q/health/ready" >/dev/null
+ready
 
 EMAILS=()
 for i in $(seq 1 "$ACCOUNTS"); do

@@ -10,10 +10,12 @@ threshold still scores about 53 % at N=300, 55.5 % at the 95th percentile, becau
     timing.py BASE_URL N KNOWN_EMAIL... -- ENDPOINT...
     e.g. timing.py http://127.0.0.1:18081 300 a@x.dev b@x.dev -- forgot-password resend-verification login register
 
-Status and body must also be the same; the script counts any difference.
+Status and body must also be the same; the script counts any difference. GAP_MS=n waits n ms between requests, which
+separates the cost of a request from work an earlier request left running.
 """
 import http.client
 import json
+import os
 import random
 import statistics
 import sys
@@ -73,6 +75,8 @@ def main():
     url = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     rng = random.Random(13)
+    # as many addresses without an account as with one, each asked as often: both groups repeat alike
+    unknown_emails = ["nobody-%d-%s@example.com" % (i, uuid.uuid4().hex[:8]) for i in range(len(known_emails))]
     for endpoint in endpoints:
         path = "/api/v1/auth/" + endpoint
         plan = [True] * n + [False] * n
@@ -83,8 +87,14 @@ def main():
         for i in range(10):
             request(conn, path, body_of(endpoint, known_emails[i % len(known_emails)]), "198.18.0.%d" % (i + 1))
             request(conn, path, body_of(endpoint, "warm-%s@example.com" % uuid.uuid4().hex[:8]), "198.18.1.%d" % (i + 1))
+        gap = float(os.environ.get("GAP_MS", "0")) / 1000.0
         for i, known in enumerate(plan):
-            email = rng.choice(known_emails) if known else "nobody-%s@example.com" % uuid.uuid4().hex[:10]
+            if gap:
+                time.sleep(gap)  # lets whatever the previous request left running finish first
+            if endpoint == "register" and not known:
+                email = "new-%s@example.com" % uuid.uuid4().hex[:10]  # a new address is only new once
+            else:
+                email = rng.choice(known_emails if known else unknown_emails)
             address = "198.19.%d.%d" % (i // 250, i % 250 + 1)
             status, data, elapsed = request(conn, path, body_of(endpoint, email), address)
             times[known].append(elapsed)
