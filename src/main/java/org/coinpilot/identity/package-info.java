@@ -1,7 +1,7 @@
 /**
- * Identity: accounts, login sessions and the user activity audit trail.
+ * Identity: accounts, login sessions, the sign-in limits and the user activity audit trail.
  *
- * <p>Owns tables: users, user_sessions, user_activities.
+ * <p>Owns tables: users, user_sessions, user_activities, auth_throttles.
  *
  * <p>Publishes: identity_recipients (view: who may receive notifications, their email, time zone and notification
  * settings). The notification settings are written through {@code identity.service.NotificationSettingsService}.

@@ -12,7 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.coinpilot.common.openapi.ApiDefinition;
 import org.coinpilot.common.problem.Problem;
-import org.coinpilot.identity.service.AuthService;
+import org.coinpilot.identity.service.ClientCredentialsService;
+import org.coinpilot.identity.service.LoginService;
+import org.coinpilot.identity.service.LogoutService;
+import org.coinpilot.identity.service.MailLinkService;
+import org.coinpilot.identity.service.PasswordResetService;
+import org.coinpilot.identity.service.RefreshService;
+import org.coinpilot.identity.service.RegistrationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,7 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Authentication: registration, login, token refresh, logout, email verification, password reset and the
- * client-credentials grant of service clients. Rate limited per client IP and per email (429 with Retry-After).
+ * client-credentials grant of service clients. Each call is one use case of one service. Rate limited per client
+ * address, and per email and address where an email is sent (429 with Retry-After; RateLimit headers on every answer).
  */
 @Path("/api/v1/auth")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,19 +40,49 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Auth")
 @APIResponse(
         responseCode = "429",
-        description = "Too many calls from this client or for this email; retry after Retry-After seconds",
-        headers =
-                @Header(
-                        name = "Retry-After",
-                        description = "Seconds to wait",
-                        schema = @Schema(implementation = Long.class)),
+        description = "Too many calls from this client address, or for this email from this address (code "
+                + "RATE_LIMITED), or too many sign-ins waiting for the server (AUTH_BUSY); retry after Retry-After "
+                + "seconds",
+        headers = {
+            @Header(
+                    name = "Retry-After",
+                    description = "Seconds to wait",
+                    schema = @Schema(implementation = Long.class)),
+            @Header(
+                    name = RateLimitResponses.RATE_LIMIT_POLICY,
+                    description = RateLimitResponses.POLICY_DESCRIPTION,
+                    schema = @Schema(implementation = String.class)),
+            @Header(
+                    name = RateLimitResponses.RATE_LIMIT,
+                    description = RateLimitResponses.LIMIT_DESCRIPTION,
+                    schema = @Schema(implementation = String.class))
+        },
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuthResource {
 
-    private final AuthService auth;
+    private final RegistrationService registration;
+    private final MailLinkService mailLinks;
+    private final LoginService login;
+    private final ClientCredentialsService clientCredentials;
+    private final RefreshService refresh;
+    private final LogoutService logout;
+    private final PasswordResetService passwordReset;
 
-    public AuthResource(AuthService auth) {
-        this.auth = auth;
+    public AuthResource(
+            RegistrationService registration,
+            MailLinkService mailLinks,
+            LoginService login,
+            ClientCredentialsService clientCredentials,
+            RefreshService refresh,
+            LogoutService logout,
+            PasswordResetService passwordReset) {
+        this.registration = registration;
+        this.mailLinks = mailLinks;
+        this.login = login;
+        this.clientCredentials = clientCredentials;
+        this.refresh = refresh;
+        this.logout = logout;
+        this.passwordReset = passwordReset;
     }
 
     @POST
@@ -54,29 +91,32 @@ public class AuthResource {
             summary = "Register an account",
             description =
                     "Always 202 for valid input: a verification link goes to a new address, a notice to an address "
-                            + "that already has an account (the answer never tells which).")
+                            + "that already has an account (the answer, and its time, never tell which).")
     @APIResponse(responseCode = "202", description = "Accepted; see your mailbox")
     @APIResponse(
             responseCode = "422",
-            description = "Unknown referral code",
+            description = "Unknown referral code (code INVALID_REFERRAL_CODE), whatever the email",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AcceptedResponse>> register(@Valid @NotNull RegisterRequest request) {
-        return auth.register(request).map(RestResponse::accepted);
+        return registration.register(request).map(RestResponse::accepted);
     }
 
     @POST
     @Path("/login")
     @Operation(
             summary = "Log in with email and password",
-            description = "Opens a session. Unknown email, wrong password, locked and deactivated accounts all get the "
-                    + "same 401. Consecutive failures lock the account for a while.")
+            description = "Opens a session. Unknown email, wrong password and deactivated accounts all get the same "
+                    + "401. Failed attempts for one email from one client address are limited (429 for that "
+                    + "address only); after many failures from anywhere, the account needs the sign-in code that "
+                    + "a login with the right password mails to it (401 LOGIN_CODE_REQUIRED, then send loginCode).")
     @APIResponse(responseCode = "200", description = "Access and refresh tokens")
     @APIResponse(
             responseCode = "401",
-            description = "The email or password is not correct (code INVALID_CREDENTIALS)",
+            description = "The email or password is not correct (code INVALID_CREDENTIALS), or the account needs the "
+                    + "mailed sign-in code (code LOGIN_CODE_REQUIRED, whether or not the password was right)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
-        return auth.login(request);
+        return login.login(request);
     }
 
     @POST
@@ -84,14 +124,15 @@ public class AuthResource {
     @Operation(
             summary = "Exchange a refresh token",
             description = "Returns a new access token and a new refresh token; the one sent stops working. Sending a "
-                    + "refresh token that was already exchanged revokes the whole session.")
+                    + "refresh token that was already exchanged revokes the whole session; one that never was valid "
+                    + "is only refused.")
     @APIResponse(responseCode = "200", description = "New access and refresh tokens")
     @APIResponse(
             responseCode = "401",
             description = "Unknown, expired, revoked or reused refresh token (code INVALID_REFRESH_TOKEN)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
-        return auth.refresh(request);
+        return refresh.refresh(request);
     }
 
     @POST
@@ -106,7 +147,7 @@ public class AuthResource {
             description = "Wrong client id or secret (code INVALID_CLIENT)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TokenResponse> token(@Valid @NotNull ClientTokenRequest request) {
-        return auth.clientToken(request);
+        return clientCredentials.clientToken(request);
     }
 
     @POST
@@ -116,7 +157,7 @@ public class AuthResource {
     @Operation(summary = "Log out this session", description = "Revokes the session of the access token.")
     @APIResponse(responseCode = "204", description = "Logged out")
     public Uni<Void> logout() {
-        return auth.logout();
+        return logout.logout();
     }
 
     @POST
@@ -126,7 +167,7 @@ public class AuthResource {
     @Operation(summary = "Log out everywhere", description = "Revokes every session of the caller, this one included.")
     @APIResponse(responseCode = "204", description = "All sessions revoked")
     public Uni<Void> logoutAll() {
-        return auth.logoutAll();
+        return logout.logoutAll();
     }
 
     @POST
@@ -140,7 +181,7 @@ public class AuthResource {
             description = "Unknown, used or expired token (code INVALID_OR_EXPIRED_TOKEN)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> verifyEmail(@Valid @NotNull TokenRequestBodies.MailToken request) {
-        return auth.verifyEmail(request);
+        return registration.verifyEmail(request);
     }
 
     @POST
@@ -149,7 +190,7 @@ public class AuthResource {
     @APIResponse(responseCode = "202", description = "Accepted")
     public Uni<RestResponse<AcceptedResponse>> resendVerification(
             @Valid @NotNull TokenRequestBodies.EmailAddress request) {
-        return auth.resendVerification(request).map(RestResponse::accepted);
+        return mailLinks.resendVerification(request).map(RestResponse::accepted);
     }
 
     @POST
@@ -159,20 +200,21 @@ public class AuthResource {
             description = "Always 202, whether or not the address has an account.")
     @APIResponse(responseCode = "202", description = "Accepted")
     public Uni<RestResponse<AcceptedResponse>> forgotPassword(@Valid @NotNull TokenRequestBodies.EmailAddress request) {
-        return auth.forgotPassword(request).map(RestResponse::accepted);
+        return mailLinks.forgotPassword(request).map(RestResponse::accepted);
     }
 
     @POST
     @Path("/reset-password")
     @Operation(
             summary = "Set a new password with a reset token",
-            description = "The token works once; every session of the account is revoked and any lockout cleared.")
+            description = "The token works once; every session of the account is revoked and its sign-in limits and "
+                    + "sign-in code are cleared.")
     @APIResponse(responseCode = "204", description = "Password changed")
     @APIResponse(
             responseCode = "422",
             description = "Unknown, used or expired token (code INVALID_OR_EXPIRED_TOKEN)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> resetPassword(@Valid @NotNull TokenRequestBodies.ResetPassword request) {
-        return auth.resetPassword(request);
+        return passwordReset.resetPassword(request);
     }
 }

@@ -18,7 +18,6 @@ import org.coinpilot.common.openapi.ApiDefinition;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
 import org.coinpilot.common.problem.Problem;
-import org.coinpilot.common.security.CurrentUser;
 import org.coinpilot.identity.service.AccountService;
 import org.coinpilot.identity.service.ActivityService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,12 +37,10 @@ public class MeResource {
 
     private final AccountService account;
     private final ActivityService activities;
-    private final CurrentUser currentUser;
 
-    public MeResource(AccountService account, ActivityService activities, CurrentUser currentUser) {
+    public MeResource(AccountService account, ActivityService activities) {
         this.account = account;
         this.activities = activities;
-        this.currentUser = currentUser;
     }
 
     @GET
@@ -117,6 +114,6 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "One page of activities")
     public Uni<PageResponse<ActivityResponse>> activities(
             @Valid @BeanParam ActivityQuery query, @Valid @BeanParam PageQuery page) {
-        return activities.listOwn(currentUser.userId(), query, page);
+        return activities.listOwn(query, page);
     }
 }

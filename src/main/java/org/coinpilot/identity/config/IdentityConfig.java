@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings of accounts, tokens, sessions, lockout, mails and rate limits ({@code coinpilot.identity.*}). */
+/** Settings of accounts, tokens, sessions, sign-in codes, mails and rate limits ({@code coinpilot.identity.*}). */
 @ConfigMapping(prefix = "coinpilot.identity")
 public interface IdentityConfig {
 
@@ -16,7 +16,7 @@ public interface IdentityConfig {
 
     Tokens tokens();
 
-    Lockout lockout();
+    StepUp stepUp();
 
     Mail mail();
 
@@ -74,8 +74,9 @@ public interface IdentityConfig {
         Duration resetTtl();
 
         /**
-         * How long a replica trusts its cached "this session is still valid" answer before asking the database
-         * again: a session revoked on another replica is refused there within this time.
+         * How long a replica trusts its cached answer to "may this session be used?" before asking the database
+         * again: a session revoked on another replica is refused there within this time. It is the expiry of the
+         * {@code identity-sessions} cache ({@code quarkus.cache.caffeine."identity-sessions".expire-after-write}).
          */
         @WithDefault("5s")
         Duration sessionCheckTtl();
@@ -88,15 +89,24 @@ public interface IdentityConfig {
         boolean rejectUnknownSession();
     }
 
-    interface Lockout {
-        /** Consecutive failed logins that lock the account. */
-        @WithDefault("5")
+    /**
+     * Failed sign-ins of one account from every address together. Past {@code failures} in a {@code window}, the
+     * account needs an emailed sign-in code besides the password (never a refusal of the right password: no lockout
+     * an attacker can use against the owner).
+     */
+    interface StepUp {
+        /** Failed sign-ins (from any address) within the window after which a sign-in code is required. */
+        @WithDefault("10")
         @Min(1)
-        int maxFailedAttempts();
+        int failures();
 
-        /** How long a locked account stays locked. */
-        @WithDefault("15m")
-        Duration period();
+        /** The fixed window the failures are counted in. */
+        @WithDefault("1h")
+        Duration window();
+
+        /** Lifetime of a mailed sign-in code. */
+        @WithDefault("10m")
+        Duration codeTtl();
     }
 
     interface Mail {
@@ -109,20 +119,33 @@ public interface IdentityConfig {
         String linkBase();
     }
 
+    /**
+     * Limits of the auth endpoints, as fixed windows counted in PostgreSQL ({@code auth_throttles}), so every replica
+     * enforces the same numbers. Each is published as a {@code RateLimit-Policy} named after it.
+     */
     interface RateLimit {
-        /** Token bucket per client IP over all {@code /api/v1/auth/*} calls. */
-        Bucket ip();
+        /** Policy {@code auth}: every {@code /api/v1/auth/*} call, per client address. */
+        Window requests();
 
-        /** Token bucket per email address on login, register, resend-verification and forgot-password. */
-        Bucket email();
+        /**
+         * Policy {@code login}: sign-in attempts per (email, client address); a successful sign-in resets it. Past it,
+         * that address waits (429) for that email; every other address, the owner's included, is unaffected.
+         */
+        Window login();
 
-        interface Bucket {
-            /** Burst size: calls allowed at once. */
+        /** Policy {@code login-address}: failed sign-in attempts per client address, whatever the email. */
+        Window loginAddress();
+
+        /** Policy {@code mail}: register, resend-verification and forgot-password per (email, client address). */
+        Window mail();
+
+        interface Window {
+            /** Calls allowed in one window. */
             @Min(1)
-            int capacity();
+            int limit();
 
-            /** Time to refill the whole bucket (refilled continuously). */
-            Duration refillPeriod();
+            /** Length of the window (whole seconds). */
+            Duration window();
         }
     }
 

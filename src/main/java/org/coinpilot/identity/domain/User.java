@@ -89,11 +89,20 @@ public class User extends AuditedEntity {
     @Column(name = "email_verification_expires")
     public Instant emailVerificationExpires;
 
+    /** Consecutive failed sign-ins from any address; shown to admins, reset by a sign-in, unlock or reset. */
     @Column(name = "failed_login_attempts", nullable = false)
     public int failedLoginAttempts = 0;
 
+    /** No longer written: sign-in limits live in {@code auth_throttles} (docs/identity.md); cleared by unlock. */
     @Column(name = "lockout_expires")
     public Instant lockoutExpires;
+
+    /** SHA-256 (hex) of the single-use sign-in code mailed while the account needs one; the code is never stored. */
+    @Column(name = "login_code_hash")
+    public String loginCodeHash;
+
+    @Column(name = "login_code_expires")
+    public Instant loginCodeExpires;
 
     @Column(name = "referral_code")
     public String referralCode;

@@ -1,9 +1,9 @@
 package org.coinpilot.identity.persistence;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -11,9 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The one query run while authenticating a request: is the session of an access token still usable? Plain SQL
- * on the reactive pool (no Hibernate session), because it runs inside the security layer, before any resource
- * opens a unit of work.
+ * The one query run while authenticating a request: is the session of an access token still usable, and whose is
+ * it? Plain SQL (no Hibernate session), because it runs inside the security layer, before any resource opens a unit
+ * of work; the caller hands in the client (the pool, one autocommit statement).
  */
 @ApplicationScoped
 public class SessionStatusRepository {
@@ -21,15 +21,9 @@ public class SessionStatusRepository {
     /** A session row: its ids and whether it (and its user) may still be used at the given instant. */
     public record SessionStatus(long sessionId, long userId, boolean usable) {}
 
-    private final Pool pool;
-
-    public SessionStatusRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /** The status of the session with this public token, or null when no such session exists. */
-    public Uni<SessionStatus> find(String sessionToken, Instant now) {
-        return pool.preparedQuery("""
+    public Uni<SessionStatus> find(SqlClient client, String sessionToken, Instant now) {
+        return client.preparedQuery("""
                         SELECT s.id, s.user_id,
                                (s.is_active AND s.revoked_at IS NULL AND s.expires_at > $2
                                 AND u.is_active AND u.deleted_at IS NULL) AS usable

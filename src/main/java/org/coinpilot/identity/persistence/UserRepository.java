@@ -31,33 +31,10 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Uni<User> findByReferralCode(String code) {
-        return find("referralCode = :code", Parameters.with("code", code)).firstResult();
-    }
-
-    /** The user holding the verification token with this SHA-256 hash, or null. */
-    public Uni<User> findByVerificationTokenHash(String hash) {
-        return find("emailVerificationToken = :hash", Parameters.with("hash", hash))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
-    }
-
-    /** The user holding the reset token with this SHA-256 hash, or null. */
-    public Uni<User> findByResetTokenHash(String hash) {
-        return find("resetPasswordToken = :hash", Parameters.with("hash", hash))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
-    }
-
     /** Whether an admin account (not deleted) exists. */
     public Uni<Boolean> existsAdmin() {
         return count("role = :role and deletedAt is null", Parameters.with("role", UserRole.ADMIN))
                 .map(count -> count > 0);
-    }
-
-    /** Adds one to the referrer's {@code referral_count}. */
-    public Uni<Integer> incrementReferralCount(long referrerId) {
-        return update("referralCount = referralCount + 1 where id = :id", Parameters.with("id", referrerId));
     }
 
     /** The users referred by {@code referrerId}, newest first. */

@@ -1,8 +1,5 @@
 package org.coinpilot.identity.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BadRequestProblemException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.security.CurrentUser;
@@ -33,6 +31,7 @@ import org.coinpilot.identity.persistence.UserSessionRepository;
 @ApplicationScoped
 public class AccountService {
 
+    private final Transactions transactions;
     private final UserRepository users;
     private final UserSessionRepository sessions;
     private final PasswordHasher hasher;
@@ -43,6 +42,7 @@ public class AccountService {
     private final Clock clock;
 
     public AccountService(
+            Transactions transactions,
             UserRepository users,
             UserSessionRepository sessions,
             PasswordHasher hasher,
@@ -51,6 +51,7 @@ public class AccountService {
             SessionGuard guard,
             CurrentUser currentUser,
             Clock clock) {
+        this.transactions = transactions;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -61,13 +62,12 @@ public class AccountService {
         this.clock = clock;
     }
 
-    @WithSession
     public Uni<MeResponse> me() {
-        return load(currentUser.userId()).map(UserViews::me);
+        long userId = currentUser.userId();
+        return transactions.read(() -> load(userId).map(UserViews::me));
     }
 
     /** Applies the fields that are present; records the changed field names in the audit trail. */
-    @WithTransaction
     public Uni<MeResponse> update(UpdateMeRequest request) {
         if (request.timezone() != null && !isZone(request.timezone())) {
             throw new BadRequestProblemException("timezone", "body", "must be an IANA time zone such as Europe/Paris");
@@ -75,22 +75,23 @@ public class AccountService {
         if (request.preferences() != null) {
             PreferencesValidator.check(request.preferences());
         }
-        return load(currentUser.userId()).chain(user -> {
+        long userId = currentUser.userId();
+        return transactions.write(() -> load(userId).chain(user -> {
             List<String> changed = new ArrayList<>();
             if (request.firstName() != null) {
-                user.firstName = AuthService.blankToNull(request.firstName());
+                user.firstName = Inputs.blankToNull(request.firstName());
                 changed.add("firstName");
             }
             if (request.lastName() != null) {
-                user.lastName = AuthService.blankToNull(request.lastName());
+                user.lastName = Inputs.blankToNull(request.lastName());
                 changed.add("lastName");
             }
             if (request.bio() != null) {
-                user.bio = AuthService.blankToNull(request.bio());
+                user.bio = Inputs.blankToNull(request.bio());
                 changed.add("bio");
             }
             if (request.profilePictureUrl() != null) {
-                user.profilePictureUrl = AuthService.blankToNull(request.profilePictureUrl());
+                user.profilePictureUrl = Inputs.blankToNull(request.profilePictureUrl());
                 changed.add("profilePictureUrl");
             }
             if (request.timezone() != null) {
@@ -114,14 +115,15 @@ public class AccountService {
             return activities
                     .record("profile_updated", "user", user.id, "update", Map.of("fields", changed))
                     .map(done -> UserViews.me(user));
-        });
+        }));
     }
 
     /** Changes the password (the current one is required) and revokes every other session. */
     public Uni<Void> changePassword(TokenRequestBodies.ChangePassword request) {
         long userId = currentUser.userId();
         String keep = currentUser.sessionId().orElse(null);
-        return Panache.withSession(() -> load(userId))
+        return transactions
+                .read(() -> load(userId))
                 .map(user -> new String[] {user.email, user.passwordHash})
                 .chain(found -> hasher.verify(request.currentPassword(), found[1])
                         .invoke(matches -> {
@@ -131,7 +133,7 @@ public class AccountService {
                             policy.check("newPassword", request.newPassword(), found[0]);
                         }))
                 .chain(ok -> hasher.hash(request.newPassword()))
-                .chain(hash -> Panache.withTransaction(() -> load(userId).chain(user -> {
+                .chain(hash -> transactions.write(() -> load(userId).chain(user -> {
                     Instant now = Times.now(clock);
                     user.passwordHash = hash;
                     user.resetPasswordToken = null;
@@ -140,13 +142,14 @@ public class AccountService {
                             .chain(count -> activities.record(
                                     "password_changed", "user", userId, "update", Map.of("sessionsRevoked", count)));
                 })))
-                .invoke(() -> guard.forgetUser(userId));
+                .call(() -> guard.forgetUser(userId));
     }
 
     /** Soft-deletes the caller's account and revokes all its sessions. */
     public Uni<Void> delete() {
         long userId = currentUser.userId();
-        return Panache.withTransaction(() -> load(userId).chain(user -> {
+        return transactions
+                .write(() -> load(userId).chain(user -> {
                     Instant now = Times.now(clock);
                     user.deletedAt = now;
                     user.deletedBy = userId;
@@ -155,44 +158,49 @@ public class AccountService {
                             .record("account_deleted", "user", userId, "delete", null)
                             .chain(() -> sessions.revokeAll(userId, null, SessionRevocation.ACCOUNT_DELETED, now));
                 }))
-                .invoke(() -> guard.forgetUser(userId))
+                .call(() -> guard.forgetUser(userId))
                 .replaceWithVoid();
     }
 
-    @WithSession
     public Uni<PageResponse<SessionResponse>> sessions(PageQuery page) {
         long userId = currentUser.userId();
         String current = currentUser.sessionId().orElse("");
         Instant now = Times.now(clock);
-        Uni<Long> total = page.includeTotal
-                ? sessions.countActive(userId, now)
-                : Uni.createFrom().nullItem();
-        return total.chain(count -> sessions.findActivePage(userId, now, page)
-                .map(rows -> PageResponse.of(
-                        rows.stream().map(s -> UserViews.session(s, current)).toList(), page, count)));
+        return transactions.read(() -> {
+            Uni<Long> total = page.includeTotal
+                    ? sessions.countActive(userId, now)
+                    : Uni.createFrom().nullItem();
+            return total.chain(count -> sessions.findActivePage(userId, now, page)
+                    .map(rows -> PageResponse.of(
+                            rows.stream()
+                                    .map(s -> UserViews.session(s, current))
+                                    .toList(),
+                            page,
+                            count)));
+        });
     }
 
     /** Revokes one of the caller's sessions; another user's (or an unknown) id is a 404. */
     public Uni<Void> revokeSession(long sessionId) {
         long userId = currentUser.userId();
         Instant now = Times.now(clock);
-        return Panache.withTransaction(() -> sessions.findActiveByIdAndOwner(sessionId, userId, now)
+        return transactions
+                .write(() -> sessions.findActiveByIdAndOwner(sessionId, userId, now)
                         .onItem()
                         .ifNull()
                         .failWith(() -> new ResourceNotFoundException(
                                 "SESSION_NOT_FOUND", "You have no active session with id " + sessionId + "."))
                         .call(session -> {
-                            AuthService.revoke(session, SessionRevocation.USER_REVOKED, now);
+                            session.revoke(SessionRevocation.USER_REVOKED, now);
                             return activities.record("session_revoked", "session", session.id, "revoke", null);
                         }))
-                .invoke(session -> guard.forget(session.sessionToken))
+                .call(session -> guard.forget(session.sessionToken, userId))
                 .replaceWithVoid();
     }
 
-    @WithSession
     public Uni<ReferralsResponse> referrals(PageQuery page) {
         long userId = currentUser.userId();
-        return load(userId).chain(user -> {
+        return transactions.read(() -> load(userId).chain(user -> {
             Uni<Long> total = page.includeTotal
                     ? users.countReferred(userId)
                     : Uni.createFrom().nullItem();
@@ -202,7 +210,7 @@ public class AccountService {
                             user.referralCount,
                             PageResponse.of(
                                     rows.stream().map(UserViews::referred).toList(), page, count))));
-        });
+        }));
     }
 
     private Uni<User> load(long userId) {

@@ -1,8 +1,6 @@
 package org.coinpilot.identity.service;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.security.AuditTrail;
 import org.coinpilot.common.security.CurrentUser;
 import org.coinpilot.common.validation.QueryParams;
@@ -27,18 +26,20 @@ import org.coinpilot.identity.persistence.UserActivityRepository;
 @ApplicationScoped
 public class ActivityService implements AuditTrail {
 
+    private final Transactions transactions;
     private final UserActivityRepository activities;
     private final ClientAddress client;
     private final SessionGuard guard;
 
-    public ActivityService(UserActivityRepository activities, ClientAddress client, SessionGuard guard) {
+    public ActivityService(
+            Transactions transactions, UserActivityRepository activities, ClientAddress client, SessionGuard guard) {
+        this.transactions = transactions;
         this.activities = activities;
         this.client = client;
         this.guard = guard;
     }
 
     @Override
-    @WithTransaction
     public Uni<Void> record(
             String activityType, String entityType, Long entityId, String action, Map<String, Object> details) {
         Optional<CurrentUser> caller = currentUser();
@@ -57,13 +58,18 @@ public class ActivityService implements AuditTrail {
         }
         // Tokens without a real session exist only where reject-unknown-session is off (tests of other features
         // minting their own tokens): their subject may name no user, so there is nothing to attribute the row to.
-        return guard.check(sid.get())
-                .chain(status -> status.verdict() == SessionGuard.Verdict.UNKNOWN
-                        ? Uni.createFrom().voidItem()
-                        : recordFor(userId, status.sessionId(), activityType, entityType, entityId, action, details));
+        return guard.check(sid.get(), userId).chain(status -> switch (status.verdict()) {
+            case USABLE, REVOKED ->
+                transactions.write(() ->
+                        recordFor(userId, status.sessionId(), activityType, entityType, entityId, action, details));
+            case UNKNOWN, OTHER_USER -> Uni.createFrom().voidItem();
+        });
     }
 
-    /** Records an activity of a known user and session (auth events, before a token exists); joins the transaction. */
+    /**
+     * Records an activity of a known user and session (auth events, before a token exists) in the caller's open
+     * Panache transaction.
+     */
     public Uni<Void> recordFor(
             long userId,
             Long sessionId,
@@ -86,15 +92,16 @@ public class ActivityService implements AuditTrail {
     }
 
     /** The caller's own activities, newest first. */
-    @WithSession
-    public Uni<PageResponse<ActivityResponse>> listOwn(long userId, ActivityQuery query, PageQuery page) {
-        return list(filter(userId, query), page);
+    public Uni<PageResponse<ActivityResponse>> listOwn(ActivityQuery query, PageQuery page) {
+        long userId = currentUser().orElseThrow().userId();
+        UserActivityRepository.Filter filter = filter(userId, query);
+        return transactions.read(() -> list(filter, page));
     }
 
     /** Any user's activities (admin), newest first. */
-    @WithSession
     public Uni<PageResponse<ActivityResponse>> listAll(Long userId, ActivityQuery query, PageQuery page) {
-        return list(filter(userId, query), page);
+        UserActivityRepository.Filter filter = filter(userId, query);
+        return transactions.read(() -> list(filter, page));
     }
 
     private Uni<PageResponse<ActivityResponse>> list(UserActivityRepository.Filter filter, PageQuery page) {

@@ -1,8 +1,5 @@
 package org.coinpilot.identity.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -14,6 +11,7 @@ import java.util.Map;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
 import org.coinpilot.common.paging.SortOrder;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.BusinessRuleViolationException;
 import org.coinpilot.common.problem.ConflictException;
 import org.coinpilot.common.problem.ResourceNotFoundException;
@@ -42,22 +40,28 @@ public class AdminUserService {
             "loginCount", "loginCount",
             "id", "id");
 
+    private final Transactions transactions;
     private final UserRepository users;
     private final UserSessionRepository sessions;
     private final PasswordHasher hasher;
     private final ActivityService activities;
     private final SessionGuard guard;
+    private final AuthThrottle throttle;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public AdminUserService(
+            Transactions transactions,
             UserRepository users,
             UserSessionRepository sessions,
             PasswordHasher hasher,
             ActivityService activities,
             SessionGuard guard,
+            AuthThrottle throttle,
             CurrentUser currentUser,
             Clock clock) {
+        this.transactions = transactions;
+        this.throttle = throttle;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -67,28 +71,29 @@ public class AdminUserService {
         this.clock = clock;
     }
 
-    @WithSession
     public Uni<PageResponse<AdminUserResponse>> list(AdminUserQuery query, PageQuery page) {
         String orderBy = SortOrder.parse(query.sort, SORTS, "-createdAt").hql();
         var filter = new UserRepository.Filter(
                 query.role, query.active, query.verified, query.plan, query.text, query.deleted);
-        Uni<Long> total =
-                page.includeTotal ? users.count(filter) : Uni.createFrom().nullItem();
-        return total.chain(count -> users.findPage(filter, orderBy, page)
-                .map(rows -> PageResponse.of(rows.stream().map(UserViews::admin).toList(), page, count)));
+        return transactions.read(() -> {
+            Uni<Long> total =
+                    page.includeTotal ? users.count(filter) : Uni.createFrom().nullItem();
+            return total.chain(count -> users.findPage(filter, orderBy, page)
+                    .map(rows ->
+                            PageResponse.of(rows.stream().map(UserViews::admin).toList(), page, count)));
+        });
     }
 
-    @WithSession
     public Uni<AdminUserResponse> get(long id) {
-        return load(id).map(UserViews::admin);
+        return transactions.read(() -> load(id).map(UserViews::admin));
     }
 
-    @WithTransaction
     public Uni<AdminUserResponse> update(long id, AdminUpdateUserRequest request) {
-        return load(id).chain(user -> {
+        long adminId = currentUser.userId();
+        return transactions.write(() -> load(id).chain(user -> {
             List<String> changed = new ArrayList<>();
             if (request.role() != null && request.role() != user.role) {
-                if (user.id == currentUser.userId()) {
+                if (user.id == adminId) {
                     throw new BusinessRuleViolationException(
                             "CANNOT_CHANGE_OWN_ROLE", "You cannot change your own role.");
                 }
@@ -97,7 +102,7 @@ public class AdminUserService {
             }
             boolean suspended = false;
             if (request.active() != null && request.active() != user.isActive) {
-                if (user.id == currentUser.userId()) {
+                if (user.id == adminId) {
                     throw new BusinessRuleViolationException(
                             "CANNOT_DEACTIVATE_SELF", "You cannot deactivate your own account.");
                 }
@@ -106,7 +111,7 @@ public class AdminUserService {
                 changed.add("active");
             }
             if (request.notes() != null) {
-                user.notes = AuthService.blankToNull(request.notes());
+                user.notes = Inputs.blankToNull(request.notes());
                 changed.add("notes");
             }
             if (request.subscriptionPlan() != null) {
@@ -129,24 +134,20 @@ public class AdminUserService {
                     : sessions.revokeAll(user.id, null, revokeReason, Times.now(clock));
             return revoke.call(n ->
                             activities.record("user_updated", "user", user.id, "update", Map.of("fields", changed)))
-                    .invoke(n -> {
-                        if (n > 0) {
-                            guard.forgetUser(user.id);
-                        }
-                    })
+                    .call(n ->
+                            n > 0 ? guard.forgetUser(user.id) : Uni.createFrom().voidItem())
                     .map(n -> UserViews.admin(user));
-        });
+        }));
     }
 
     /** Soft-deletes (deactivates) an account, records who did it and revokes its sessions. */
-    @WithTransaction
     public Uni<AdminUserResponse> deactivate(long id) {
         long adminId = currentUser.userId();
         if (id == adminId) {
             throw new BusinessRuleViolationException(
                     "CANNOT_DEACTIVATE_SELF", "You cannot deactivate your own account.");
         }
-        return load(id).chain(user -> {
+        return transactions.write(() -> load(id).chain(user -> {
             Instant now = Times.now(clock);
             user.isActive = false;
             if (user.deletedAt == null) {
@@ -155,34 +156,39 @@ public class AdminUserService {
             user.deletedBy = adminId;
             return sessions.revokeAll(user.id, null, SessionRevocation.ADMIN_DEACTIVATED, now)
                     .call(n -> activities.record("user_deactivated", "user", user.id, "delete", Map.of("sessions", n)))
-                    .invoke(n -> guard.forgetUser(user.id))
+                    .call(n -> guard.forgetUser(user.id))
                     .map(n -> UserViews.admin(user));
-        });
+        }));
     }
 
     /** Undoes a deactivation or a self-deletion. */
-    @WithTransaction
     public Uni<AdminUserResponse> restore(long id) {
-        return load(id).chain(user -> {
+        return transactions.write(() -> load(id).chain(user -> {
             user.isActive = true;
             user.deletedAt = null;
             user.deletedBy = null;
             return activities
                     .record("user_restored", "user", user.id, "update", null)
                     .map(v -> UserViews.admin(user));
-        });
+        }));
     }
 
-    /** Clears a lockout and the failed-login counter. */
-    @WithTransaction
+    /**
+     * Clears everything that limits the account's sign-ins: the failed-sign-in counter, a pending sign-in code, and
+     * every sign-in and mail counter of its email in {@code auth_throttles} (from every address), on all replicas.
+     */
     public Uni<AdminUserResponse> unlock(long id) {
-        return load(id).chain(user -> {
-            user.failedLoginAttempts = 0;
-            user.lockoutExpires = null;
-            return activities
-                    .record("user_unlocked", "user", user.id, "update", null)
-                    .map(v -> UserViews.admin(user));
-        });
+        return transactions
+                .write(() -> load(id).chain(user -> {
+                    user.failedLoginAttempts = 0;
+                    user.lockoutExpires = null;
+                    user.loginCodeHash = null;
+                    user.loginCodeExpires = null;
+                    return activities
+                            .record("user_unlocked", "user", user.id, "update", null)
+                            .map(v -> UserViews.admin(user));
+                }))
+                .call(unlocked -> transactions.sql(connection -> throttle.clearAccount(connection, unlocked.email())));
     }
 
     /**
@@ -193,7 +199,7 @@ public class AdminUserService {
         String clientId = request.name() + SERVICE_DOMAIN;
         String secret = Secrets.randomToken();
         return hasher.hash(secret)
-                .chain(hash -> Panache.withTransaction(() -> createClient(clientId, hash, request.notes())))
+                .chain(hash -> transactions.write(() -> createClient(clientId, hash, request.notes())))
                 .map(userId -> new ServiceClientResponse(userId, clientId, secret));
     }
 
@@ -207,7 +213,7 @@ public class AdminUserService {
             user.passwordHash = hash;
             user.role = UserRole.SERVICE;
             user.isVerified = true;
-            user.notes = AuthService.blankToNull(notes);
+            user.notes = Inputs.blankToNull(notes);
             user.preferences = new LinkedHashMap<>();
             return users.persist(user)
                     .call(saved -> activities.record(

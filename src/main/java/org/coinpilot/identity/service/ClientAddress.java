@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.coinpilot.common.time.Times;
 import org.coinpilot.identity.config.IdentityConfig;
+import org.coinpilot.identity.domain.RequestOrigin;
 
 /**
  * The client of the current request: its IP address and user agent. {@code X-Forwarded-For} is believed only
@@ -24,13 +27,20 @@ public class ClientAddress {
 
     private final CurrentVertxRequest current;
     private final List<Cidr> trusted;
+    private final Clock clock;
 
-    public ClientAddress(CurrentVertxRequest current, IdentityConfig config) {
+    public ClientAddress(CurrentVertxRequest current, IdentityConfig config, Clock clock) {
         this.current = current;
+        this.clock = clock;
         this.trusted = config.trustedProxies().orElse(List.of()).stream()
                 .filter(s -> !s.isBlank())
                 .map(Cidr::parse)
                 .toList();
+    }
+
+    /** The client IP and User-Agent of the current request (nulls outside a request), and the clock's now. */
+    public RequestOrigin origin() {
+        return new RequestOrigin(ip(), userAgent(), Times.now(clock));
     }
 
     /** The client IP of the current request, or null outside a request. */

@@ -1,6 +1,5 @@
 package org.coinpilot.identity.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.identity.config.IdentityConfig;
 import org.coinpilot.identity.domain.User;
 import org.coinpilot.identity.domain.UserRole;
@@ -25,13 +25,19 @@ public class IdentityBootstrap {
     static final String DEMO_USER = "user@demo.coinpilot.dev";
     static final String DEMO_PASSWORD = "Coinpilot-demo-2026";
 
+    private final Transactions transactions;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final IdentityConfig config;
 
     public IdentityBootstrap(
-            UserRepository users, PasswordHasher hasher, PasswordPolicy policy, IdentityConfig config) {
+            Transactions transactions,
+            UserRepository users,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            IdentityConfig config) {
+        this.transactions = transactions;
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
@@ -46,7 +52,8 @@ public class IdentityBootstrap {
                     "coinpilot.identity.bootstrap-admin.password",
                     admin.password().get(),
                     email);
-            boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(users::existsAdmin)
+            boolean created = VertxContextSupport.subscribeAndAwait(() -> transactions
+                    .read(users::existsAdmin)
                     .chain(exists -> exists
                             ? Uni.createFrom().item(false)
                             : ensure(email, admin.password().get(), UserRole.ADMIN)));
@@ -66,11 +73,12 @@ public class IdentityBootstrap {
 
     /** Creates the account unless the email exists; true when created. */
     private Uni<Boolean> ensure(String email, String password, UserRole role) {
-        return Panache.withSession(() -> users.findByEmail(email))
+        return transactions
+                .read(() -> users.findByEmail(email))
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(false)
                         : hasher.hash(password)
-                                .chain(hash -> Panache.withTransaction(() -> {
+                                .chain(hash -> transactions.write(() -> {
                                     User user = new User();
                                     user.email = email;
                                     user.passwordHash = hash;

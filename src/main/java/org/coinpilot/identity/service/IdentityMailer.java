@@ -3,16 +3,18 @@ package org.coinpilot.identity.service;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.coinpilot.identity.config.IdentityConfig;
 
 /**
- * Account mails: verification, password reset, and the notice sent when someone registers an address that already
- * has an account. Sent after the transaction committed and without holding up the response, so that the answer
- * (always the same) also takes the same time whether or not a mail goes out. A failed send is logged (never the
- * token) and the user can ask again.
+ * Account mails: verification, password reset, sign-in code, and the notice sent when someone registers an address
+ * that already has an account. Sent after the transaction committed, in a later task of the request's event loop
+ * (after the response was written), so that the answer (always the same) also takes the same time whether or not a
+ * mail goes out. A failed send is logged (never the token) and the user can ask again.
  */
 @ApplicationScoped
 public class IdentityMailer {
@@ -42,6 +44,16 @@ public class IdentityMailer {
                         + "\n\nThe link works once and expires soon. If you did not ask for it, ignore this mail.\n");
     }
 
+    public void sendLoginCode(String to, String code, java.time.Duration validity) {
+        send(
+                to,
+                "Your Coinpilot sign-in code",
+                "There were many failed attempts to sign in to this Coinpilot account, so signing in needs a code.\n\n"
+                        + "Your sign-in code: " + code + "\n\nIt works once, with your password, for "
+                        + validity.toMinutes() + " minutes. If you did not try to sign in just now, someone knows your "
+                        + "password: reset it at " + config.linkBase() + "/forgot-password.\n");
+    }
+
     public void sendAlreadyRegistered(String to) {
         send(
                 to,
@@ -56,6 +68,15 @@ public class IdentityMailer {
     }
 
     private void send(String to, String subject, String text) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            sendNow(to, subject, text);
+        } else {
+            context.runOnContext(ignored -> sendNow(to, subject, text));
+        }
+    }
+
+    private void sendNow(String to, String subject, String text) {
         mailer.send(Mail.withText(to, subject, text).setFrom(config.from()))
                 .subscribe()
                 .with(

@@ -39,6 +39,11 @@ final class Secrets {
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** An 8-digit sign-in code (about 27 bits: it lives minutes and works once, with the password, per address). */
+    static String loginCode() {
+        return String.format(java.util.Locale.ROOT, "%08d", RANDOM.nextInt(100_000_000));
+    }
+
     /** A 10-character referral code without look-alike characters (about 49 bits). */
     static String referralCode() {
         char[] code = new char[10];

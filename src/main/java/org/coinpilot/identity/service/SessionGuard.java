@@ -1,89 +1,97 @@
 package org.coinpilot.identity.service;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Times;
-import org.coinpilot.identity.config.IdentityConfig;
 import org.coinpilot.identity.persistence.SessionStatusRepository;
 import org.coinpilot.identity.persistence.SessionStatusRepository.SessionStatus;
 
 /**
- * Answers "may an access token of this session still be used?" for every authenticated request, with a small
- * per-replica cache in front of one indexed query. A usable answer is trusted for {@code session-check-ttl}
- * (5 s by default), so a session revoked on another replica is refused there within that time; an unusable
- * answer is final (revocation is permanent) and kept for the access token lifetime. Revocations made on this
- * replica drop their entries at once.
+ * Answers "may an access token of this session, issued to this user, still be used?" for every authenticated request,
+ * with the {@value #CACHE} cache (quarkus-cache, Caffeine) in front of one indexed query. An answer is trusted for
+ * {@code session-check-ttl} (5 s by default, the cache's {@code expire-after-write}), so a session revoked on another
+ * replica is refused there within that time; revocations made on this replica drop their entries at once. The key is
+ * the pair (session, token subject): a session is usable only by the user it belongs to.
+ *
+ * <p>Only answers are cached: the query runs outside the cache and its result is put afterwards. A failed query (the
+ * database is away) is not cached and fails the request (503), and Caffeine, which logs every failed asynchronous load
+ * with its stack trace, never sees it.
  */
 @ApplicationScoped
 public class SessionGuard {
 
-    static final int MAX_ENTRIES = 100_000;
+    /** The cache name; its size and expiry are configured under {@code quarkus.cache.caffeine."identity-sessions"}. */
+    public static final String CACHE = "identity-sessions";
 
     /** What the guard knows about a session. */
     public enum Verdict {
+        /** Active, unexpired, its user active and the token's subject. */
         USABLE,
+        /** Revoked, expired, or its user deactivated or deleted. */
         REVOKED,
-        UNKNOWN
+        /** No session has this id. */
+        UNKNOWN,
+        /** The session exists but belongs to another user than the token's subject. */
+        OTHER_USER
     }
 
-    /** A cached answer; {@code sessionId}/{@code userId} are null for unknown sessions. */
+    /** An answer; {@code sessionId}/{@code userId} are set only for a session of the asking subject. */
     public record Status(Verdict verdict, Long sessionId, Long userId) {}
 
-    private record Entry(Status status, long expiresAtNanos) {}
+    /** The cache key. */
+    record Key(String sessionToken, long subject) {}
 
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final CaffeineCache cache;
+    private final Transactions transactions;
     private final SessionStatusRepository repository;
     private final Clock clock;
-    private final long usableTtlNanos;
-    private final long finalTtlNanos;
 
-    public SessionGuard(SessionStatusRepository repository, Clock clock, IdentityConfig config) {
+    public SessionGuard(
+            @CacheName(CACHE) Cache cache, Transactions transactions, SessionStatusRepository repository, Clock clock) {
+        this.cache = cache.as(CaffeineCache.class);
+        this.transactions = transactions;
         this.repository = repository;
         this.clock = clock;
-        this.usableTtlNanos = config.tokens().sessionCheckTtl().toNanos();
-        this.finalTtlNanos =
-                config.tokens().accessTokenTtl().plus(Duration.ofMinutes(1)).toNanos();
     }
 
-    /** The status of the session named by an access token's {@code sid}. */
-    public Uni<Status> check(String sessionToken) {
-        long now = System.nanoTime();
-        Entry entry = cache.get(sessionToken);
-        if (entry != null && entry.expiresAtNanos - now > 0) {
-            return Uni.createFrom().item(entry.status);
+    /** The status of the session named by an access token's {@code sid}, for the token's subject (user id). */
+    public Uni<Status> check(String sessionToken, long subject) {
+        Key key = new Key(sessionToken, subject);
+        CompletableFuture<Status> cached = cache.getIfPresent(key);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            return Uni.createFrom().item(cached.join());
         }
-        return repository.find(sessionToken, Times.now(clock)).map(found -> {
-            Status status = toStatus(found);
-            long ttl = status.verdict() == Verdict.USABLE ? usableTtlNanos : finalTtlNanos;
-            if (cache.size() >= MAX_ENTRIES) {
-                long at = System.nanoTime();
-                cache.values().removeIf(e -> e.expiresAtNanos - at <= 0);
-                if (cache.size() >= MAX_ENTRIES) {
-                    cache.clear();
-                }
-            }
-            cache.put(sessionToken, new Entry(status, System.nanoTime() + ttl));
-            return status;
-        });
+        return load(key).invoke(status -> cache.put(key, CompletableFuture.completedFuture(status)));
     }
 
-    /** Forgets one session (revoked on this replica): the next request re-reads it. */
-    public void forget(String sessionToken) {
-        cache.remove(sessionToken);
+    /** Forgets one session of a user (revoked on this replica): the next request re-reads it. */
+    public Uni<Void> forget(String sessionToken, long userId) {
+        return cache.invalidate(new Key(sessionToken, userId));
     }
 
     /** Forgets every cached session of a user (logout everywhere, password change, deactivation). */
-    public void forgetUser(long userId) {
-        cache.values().removeIf(e -> e.status.userId() != null && e.status.userId() == userId);
+    public Uni<Void> forgetUser(long userId) {
+        return cache.invalidateIf(key -> key instanceof Key k && k.subject() == userId);
     }
 
-    private static Status toStatus(SessionStatus found) {
+    private Uni<Status> load(Key key) {
+        return transactions
+                .statement(client -> repository.find(client, key.sessionToken(), Times.now(clock)))
+                .map(found -> toStatus(found, key.subject()));
+    }
+
+    static Status toStatus(SessionStatus found, long subject) {
         if (found == null) {
             return new Status(Verdict.UNKNOWN, null, null);
+        }
+        if (found.userId() != subject) {
+            return new Status(Verdict.OTHER_USER, null, null);
         }
         return new Status(found.usable() ? Verdict.USABLE : Verdict.REVOKED, found.sessionId(), found.userId());
     }

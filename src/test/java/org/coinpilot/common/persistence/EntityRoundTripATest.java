@@ -148,6 +148,8 @@ class EntityRoundTripATest {
                             user.emailVerificationExpires = micros("2024-03-02T12:00:00.999999Z");
                             user.failedLoginAttempts = 3;
                             user.lockoutExpires = micros("2024-03-03T08:30:45.654321Z");
+                            user.loginCodeHash = sha256Like("c" + s);
+                            user.loginCodeExpires = micros("2024-03-03T08:40:45.654321Z");
                             user.referralCode = "REF" + s;
                             user.referredBy = referrer.id;
                             user.referralCount = 7;
@@ -231,6 +233,7 @@ class EntityRoundTripATest {
                     session.lastUsedAt = micros("2029-12-31T23:00:00.424242Z");
                     session.revokedAt = micros("2029-12-31T23:30:00.515151Z");
                     session.revokedReason = "reuse_detected";
+                    session.retiredRefreshTokens = java.util.List.of(sha256Like("r1" + suffix()), sha256Like("r2"));
                     stamp(session);
                     return session;
                 }),
@@ -249,6 +252,7 @@ class EntityRoundTripATest {
             assertThat(session.ipAddress).isNull();
             assertThat(session.deviceInfo).isNull();
             assertThat(session.revokedAt).isNull();
+            assertThat(session.retiredRefreshTokens).isEmpty();
             assertThat(session.createdAt).isNotNull();
             assertThat(session.updatedAt).isNotNull();
         };

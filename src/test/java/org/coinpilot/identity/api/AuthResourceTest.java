@@ -77,8 +77,8 @@ class AuthResourceTest {
         first.then().statusCode(202);
         second.then().statusCode(202);
         assertThat(second.asString()).isEqualTo(first.asString());
-        IdentityFixtures.sleep(200);
-        assertThat(IdentityFixtures.mailCount(mailbox, email)).isEqualTo(2); // verification, then the notice
+        IdentityFixtures.awaitMailCount(mailbox, email, 2); // verification, then the notice
+        assertThat(IdentityFixtures.mailCount(mailbox, email)).isEqualTo(2);
     }
 
     @Test
@@ -214,6 +214,86 @@ class AuthResourceTest {
                 .then()
                 .statusCode(401)
                 .body("code", equalTo("INVALID_REFRESH_TOKEN"));
+    }
+
+    @Test
+    void shouldOnlyRefuseAndKeepTheSessionWhenARefreshSecretWasNeverValid() {
+        IdentityFixtures client = new IdentityFixtures();
+        JsonPath login = client.newUser(IdentityFixtures.uniqueEmail("guessed"), mailbox);
+        String access = login.getString("accessToken");
+        String sessionId = login.getString("refreshToken").split("\\.")[0]; // also the sid of every access token
+
+        // anyone who saw an access token knows the session id; a made-up secret must not log the session out
+        for (String guess : List.of(sessionId + ".x", sessionId + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
+            new IdentityFixtures()
+                    .request()
+                    .body(Map.of("refreshToken", guess))
+                    .post("/api/v1/auth/refresh")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("INVALID_REFRESH_TOKEN"));
+        }
+
+        client.authorized(access).get("/api/v1/me").then().statusCode(200);
+        client.request()
+                .body(Map.of("refreshToken", login.getString("refreshToken")))
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(200)
+                .body("refreshToken", notNullValue());
+    }
+
+    @Test
+    void shouldAnswerTheSameWhenRegisteringWithAnUnknownReferralCodeWhetherOrNotTheEmailIsTaken() {
+        IdentityFixtures client = new IdentityFixtures();
+        String taken = IdentityFixtures.uniqueEmail("referral-taken");
+        client.register(taken, IdentityFixtures.PASSWORD, null).then().statusCode(202);
+
+        Response forTaken = client.register(taken, IdentityFixtures.PASSWORD, "NOSUCHCODE");
+        Response forNew =
+                client.register(IdentityFixtures.uniqueEmail("referral-new"), IdentityFixtures.PASSWORD, "NOSUCHCODE");
+
+        for (Response response : List.of(forTaken, forNew)) {
+            response.then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://docs.coinpilot.org/problems/business-rule-violation"))
+                    .body("code", equalTo("INVALID_REFERRAL_CODE"))
+                    .body("instance", equalTo("/api/v1/auth/register"));
+        }
+        assertThat(withoutTraceId(forTaken)).isEqualTo(withoutTraceId(forNew));
+    }
+
+    @Test
+    void shouldAnswer202AlikeWhenResendVerificationIsAskedForKnownAndUnknownEmails() {
+        IdentityFixtures client = new IdentityFixtures();
+        String unverified = IdentityFixtures.uniqueEmail("unverified");
+        client.register(unverified, IdentityFixtures.PASSWORD, null).then().statusCode(202);
+        String first = IdentityFixtures.tokenFromMail(mailbox, unverified, "verify-email");
+        String unknown = IdentityFixtures.uniqueEmail("nobody");
+
+        Response forKnown = client.request().body(Map.of("email", unverified)).post("/api/v1/auth/resend-verification");
+        Response forUnknown = client.request().body(Map.of("email", unknown)).post("/api/v1/auth/resend-verification");
+
+        forKnown.then().statusCode(202);
+        forUnknown.then().statusCode(202);
+        assertThat(forKnown.asString()).isEqualTo(forUnknown.asString());
+        IdentityFixtures.awaitMailCount(mailbox, unverified, 2);
+        String second = IdentityFixtures.tokenFromMail(mailbox, unverified, "verify-email");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(IdentityFixtures.mailCount(mailbox, unknown)).isZero();
+        // the new link works, the old one not any more
+        client.request()
+                .body(Map.of("token", first))
+                .post("/api/v1/auth/verify-email")
+                .then()
+                .statusCode(422);
+        client.request()
+                .body(Map.of("token", second))
+                .post("/api/v1/auth/verify-email")
+                .then()
+                .statusCode(204);
     }
 
     @Test

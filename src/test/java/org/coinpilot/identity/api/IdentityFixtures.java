@@ -1,6 +1,7 @@
 package org.coinpilot.identity.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -8,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,7 @@ final class IdentityFixtures {
     static final String ADMIN_EMAIL = "root@test.coinpilot.dev";
     static final String ADMIN_PASSWORD = "Bootstrap-admin-2026";
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_%-]+)");
+    private static final Pattern LOGIN_CODE = Pattern.compile("sign-in code: ([0-9]{8})");
     private static String adminToken;
 
     final String ip;
@@ -66,6 +69,12 @@ final class IdentityFixtures {
         return request().body(Map.of("email", email, "password", password)).post("/api/v1/auth/login");
     }
 
+    Response login(String email, String password, String loginCode) {
+        return request()
+                .body(Map.of("email", email, "password", password, "loginCode", loginCode))
+                .post("/api/v1/auth/login");
+    }
+
     /** Registers, verifies and logs in a new user; the login answer (accessToken, refreshToken). */
     JsonPath newUser(String email, MockMailbox mailbox) {
         register(email, PASSWORD, null).then().statusCode(202);
@@ -103,36 +112,44 @@ final class IdentityFixtures {
 
     /** The token of the newest mail to {@code email} whose link goes to {@code page}, waiting for it to arrive. */
     static String tokenFromMail(MockMailbox mailbox, String email, String page) {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline) {
-            List<Mail> mails = mailbox.getMailsSentTo(email);
-            if (mails != null) {
-                for (int i = mails.size() - 1; i >= 0; i--) {
-                    String text = mails.get(i).getText();
-                    if (text != null && text.contains("/" + page + "?")) {
-                        Matcher matcher = TOKEN.matcher(text);
-                        if (matcher.find()) {
-                            return java.net.URLDecoder.decode(
-                                    matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
-                        }
-                    }
+        return await("a " + page + " mail to " + email)
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> newestMatch(mailbox, email, "/" + page + "?", TOKEN), token -> token != null);
+    }
+
+    /** The newest 8-digit sign-in code mailed to {@code email}, waiting for it to arrive. */
+    static String loginCodeFromMail(MockMailbox mailbox, String email) {
+        return await("a sign-in code mail to " + email)
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> newestMatch(mailbox, email, "sign-in code", LOGIN_CODE), code -> code != null);
+    }
+
+    /** Waits until {@code count} mails were sent to {@code email}. */
+    static void awaitMailCount(MockMailbox mailbox, String email, int count) {
+        await("mail number " + count + " to " + email)
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailCount(mailbox, email) >= count);
+    }
+
+    private static String newestMatch(MockMailbox mailbox, String email, String marker, Pattern pattern) {
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        if (mails == null) {
+            return null;
+        }
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            String text = mails.get(i).getText();
+            if (text != null && text.contains(marker)) {
+                Matcher matcher = pattern.matcher(text);
+                if (matcher.find()) {
+                    return java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
                 }
             }
-            sleep(20);
         }
-        throw new AssertionError("No " + page + " mail was sent to " + email);
+        return null;
     }
 
     static int mailCount(MockMailbox mailbox, String email) {
         List<Mail> mails = mailbox.getMailsSentTo(email);
         return mails == null ? 0 : mails.size();
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -112,9 +112,39 @@ class TokenSecurityTest {
     }
 
     @Test
+    void shouldAnswer401WhenTheSessionBelongsToAnotherUserThanTheSubject() {
+        IdentityFixtures client = new IdentityFixtures();
+        String victim =
+                client.newUser(IdentityFixtures.uniqueEmail("victim"), mailbox).getString("accessToken");
+        String intruder = client.newUser(IdentityFixtures.uniqueEmail("intruder"), mailbox)
+                .getString("accessToken");
+        long intruderId = client.userId(intruder);
+        String victimSession = claim(victim, "sid");
+        client.authorized(victim).get("/api/v1/me").then().statusCode(200);
+
+        // correctly signed (a signing mistake or a leaked key), but the sid is the victim's and the sub is not
+        String mixed = Jwt.issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE)
+                .subject(Long.toString(intruderId))
+                .upn("intruder@example.com")
+                .groups("public")
+                .claim("sid", victimSession)
+                .expiresIn(600)
+                .sign();
+        assertUnauthorized(mixed);
+        // the victim's own token and session are untouched
+        client.authorized(victim).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     void shouldAnswer401WhenNoTokenIsSent() {
         given().get("/api/v1/me").then().statusCode(401).header("WWW-Authenticate", "Bearer");
         given().get("/api/v1/admin/users").then().statusCode(401);
+    }
+
+    private static String claim(String token, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return io.restassured.path.json.JsonPath.from(payload).getString(name);
     }
 
     private static void assertUnauthorized(String token) {

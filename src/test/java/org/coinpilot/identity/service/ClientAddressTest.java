@@ -43,7 +43,7 @@ class ClientAddressTest {
     private static ClientAddress resolver(String... trusted) {
         IdentityConfig config = mock(IdentityConfig.class, RETURNS_DEEP_STUBS);
         when(config.trustedProxies()).thenReturn(Optional.of(List.of(trusted)));
-        return new ClientAddress(null, config);
+        return new ClientAddress(null, config, java.time.Clock.systemUTC());
     }
 
     private static HttpServerRequest request(String peer, String forwardedFor) {

@@ -53,12 +53,41 @@ class SessionCheckAugmentorTest {
                 .isSameAs(identity);
     }
 
+    @Test
+    void shouldRefuseASessionOfAnotherUserWhateverTheUnknownSessionSetting() {
+        for (boolean rejectUnknown : new boolean[] {true, false}) {
+            assertThatThrownBy(() -> augmentor(rejectUnknown, SessionGuard.Verdict.OTHER_USER)
+                            .augment(identity("sid-1"), null)
+                            .await()
+                            .indefinitely())
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+    }
+
+    @Test
+    void shouldAskTheGuardAboutTheTokensSubjectWhenCheckingTheSession() {
+        SessionGuard guard = mock(SessionGuard.class);
+        when(guard.check("sid-1", 42L))
+                .thenReturn(Uni.createFrom().item(new SessionGuard.Status(SessionGuard.Verdict.USABLE, 3L, 42L)));
+        IdentityConfig config = mock(IdentityConfig.class, RETURNS_DEEP_STUBS);
+        when(config.tokens().rejectUnknownSession()).thenReturn(true);
+        SecurityIdentity identity = identity("sid-1");
+        when(((JsonWebToken) identity.getPrincipal()).getSubject()).thenReturn("42");
+
+        assertThat(new SessionCheckAugmentor(guard, config)
+                        .augment(identity, null)
+                        .await()
+                        .indefinitely())
+                .isSameAs(identity);
+    }
+
     private static SessionCheckAugmentor augmentor(boolean rejectUnknown, SessionGuard.Verdict verdict) {
         IdentityConfig config = mock(IdentityConfig.class, RETURNS_DEEP_STUBS);
         when(config.tokens().rejectUnknownSession()).thenReturn(rejectUnknown);
         when(config.tokens().accessTokenTtl()).thenReturn(Duration.ofMinutes(15));
         SessionGuard guard = mock(SessionGuard.class);
-        when(guard.check("sid-1")).thenReturn(Uni.createFrom().item(new SessionGuard.Status(verdict, 3L, 4L)));
+        when(guard.check("sid-1", SessionCheckAugmentor.NO_USER))
+                .thenReturn(Uni.createFrom().item(new SessionGuard.Status(verdict, 3L, 4L)));
         return new SessionCheckAugmentor(guard, config);
     }
 
