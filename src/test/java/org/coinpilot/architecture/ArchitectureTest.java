@@ -1,7 +1,13 @@
 package org.coinpilot.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -158,6 +164,73 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("io.quarkus.hibernate.reactive.panache.Panache")
+                .check(CLASSES);
+    }
+
+    // ------------------------------------------------------------------ data access (docs/architecture.md)
+
+    @Test
+    void shouldOpenUnitsOfWorkOnlyThroughTransactionsWhenReachingTheDatabase() {
+        noMethods()
+                .should()
+                .beAnnotatedWith(io.quarkus.hibernate.reactive.panache.common.WithTransaction.class)
+                .orShould()
+                .beAnnotatedWith(io.quarkus.hibernate.reactive.panache.common.WithSession.class)
+                .orShould()
+                .beAnnotatedWith(io.quarkus.hibernate.reactive.panache.common.WithSessionOnDemand.class)
+                .check(CLASSES);
+        noClasses()
+                .should()
+                .beAnnotatedWith(io.quarkus.hibernate.reactive.panache.common.WithTransaction.class)
+                .orShould()
+                .beAnnotatedWith(io.quarkus.hibernate.reactive.panache.common.WithSession.class)
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(BASE + ".common.persistence") // Transactions; DatabaseOutage's probe
+                .should()
+                .callMethodWhere(target(name("withTransaction"))
+                        .or(target(name("withSession")))
+                        .and(target(owner(assignableTo(io.quarkus.hibernate.reactive.panache.Panache.class)))))
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(io.vertx.mutiny.sqlclient.Pool.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(io.vertx.sqlclient.Pool.class)
+                .orShould()
+                .callMethodWhere(target(name("begin"))
+                        .and(target(owner(assignableTo(io.vertx.mutiny.sqlclient.SqlConnection.class)))))
+                .because("services open every session, transaction and connection through Transactions;"
+                        + " SQL repositories take the connection as a parameter")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepQueriesInRepositoriesWhenWritingServices() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..service..", "..api..", "..job..", "..client..")
+                .and()
+                .resideOutsideOfPackage(BASE + ".common..") // the job framework's own advisory-lock statements
+                .should()
+                .callMethodWhere(target(owner(assignableTo(io.vertx.mutiny.sqlclient.SqlClient.class)))
+                        .and(target(name("query")).or(target(name("preparedQuery")))))
+                .orShould()
+                .callMethodWhere(target(owner(assignableTo(org.hibernate.reactive.mutiny.Mutiny.Session.class)))
+                        .and(target(nameMatching("create.*Query"))))
+                .orShould()
+                .callMethodWhere(target(
+                                owner(assignableTo(io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase.class)))
+                        .and(target(nameMatching("find|list|stream|count|update|delete|exists")))
+                        .and(target(com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "takes a query string first",
+                                (com.tngtech.archunit.core.domain.AccessTarget.CodeUnitCallTarget t) ->
+                                        !t.getRawParameterTypes().isEmpty()
+                                                && t.getRawParameterTypes()
+                                                        .get(0)
+                                                        .isEquivalentTo(String.class)))))
+                .because("SQL and HQL live in repositories (docs/architecture.md, \"Data access\")")
                 .check(CLASSES);
     }
 
