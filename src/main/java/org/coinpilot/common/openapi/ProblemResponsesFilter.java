@@ -1,6 +1,8 @@
 package org.coinpilot.common.openapi;
 
+import io.smallrye.openapi.internal.models.media.SchemaSupport;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.problem.Problem;
@@ -17,8 +19,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Makes every documented error response of every operation an {@code application/problem+json}
- * {@link Problem}, and adds the responses every operation can give (400 for bad input where it takes input,
- * 401/403 where it is secured, 500 and 503 everywhere), so the document never under-states the errors.
+ * {@link Problem}, and adds the responses every operation can give (400 for bad input where it takes input, 413
+ * without a body where it takes a body, 401/403 where it is secured, 500 and 503 everywhere), so the document never under-states the errors.
  *
  * <p>It also states what the wire types themselves guarantee, so that no schema is left without a limit that is
  * true: an integer without bounds gets its format's range (a JSON number outside it is refused as not fitting the
@@ -58,7 +60,42 @@ public class ProblemResponsesFilter implements OASFilter {
                 entry.getValue().setContent(problemContent());
             }
         }
+        if (operation.getRequestBody() != null) {
+            // quarkus.http.limits.max-body-size: the HTTP layer refuses the body before it is read, with no body of
+            // its own (so no problem document)
+            addIfAbsent(responses, "413", "The request body is larger than 2 MiB (an empty answer)");
+        }
+        declareRateLimitFields(responses);
         return operation;
+    }
+
+    /** The fields of draft-ietf-httpapi-ratelimit-headers that a rate-limited operation sends. */
+    static final List<String> RATE_LIMIT_FIELDS = List.of("RateLimit-Policy", "RateLimit");
+
+    /**
+     * A rate-limited operation (one whose 429 answer declares {@code RateLimit-Policy}) sends the rate-limit fields on
+     * every answer, not only on the refusal: they are declared, as the 429 declares them, on each 2xx and 4xx answer,
+     * including the ones this filter added.
+     */
+    private static void declareRateLimitFields(APIResponses responses) {
+        APIResponse refusal = responses.getAPIResponse("429");
+        if (refusal == null
+                || refusal.getHeaders() == null
+                || !refusal.getHeaders().keySet().containsAll(RATE_LIMIT_FIELDS)) {
+            return;
+        }
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
+            String status = entry.getKey();
+            if (!status.startsWith("2") && !status.startsWith("4")) {
+                continue;
+            }
+            for (String field : RATE_LIMIT_FIELDS) {
+                if (entry.getValue().getHeaders() == null
+                        || !entry.getValue().getHeaders().containsKey(field)) {
+                    entry.getValue().addHeader(field, refusal.getHeaders().get(field));
+                }
+            }
+        }
     }
 
     /**
@@ -77,11 +114,10 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             item.getOperations().values().forEach(operation -> {
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-                    operation.setSecurity(
-                            List.of(OASFactory.createSecurityRequirement()
-                                    // a bearer token that is an admin's: both, so it differs from the users' one
-                                    .addScheme(ApiDefinition.BEARER)
-                                    .addScheme(ApiDefinition.BEARER_ADMIN)));
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement()
+                            // a bearer token that is an admin's: both, so it differs from the users' one
+                            .addScheme(ApiDefinition.BEARER)
+                            .addScheme(ApiDefinition.BEARER_ADMIN)));
                 }
             });
         });
@@ -135,7 +171,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (onlyRefers
                 && schema.getType() != null
                 // a nullable one keeps its type: OpenAPI 3.0 reads nullable only beside a type
-                && !schema.getType().contains(Schema.SchemaType.NULL)) {
+                && !isNullable(schema)) {
             schema.setType(null);
         }
         if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.INTEGER)) {
@@ -152,9 +188,9 @@ public class ProblemResponsesFilter implements OASFilter {
 
     /**
      * OpenAPI 3.0 reads {@code nullable} only beside a {@code type}, and a {@code $ref} (written as {@code allOf})
-     * to a non-nullable schema refuses null whatever stands beside it: a nullable property that refers to a scalar
-     * schema (an instant, a decimal, an enum) gets that schema's keywords inline instead, so null is allowed and the
-     * limits still hold.
+     * to a non-nullable schema refuses null whatever stands beside it: a nullable property that refers to another
+     * schema (an instant, a decimal, an enum, an object) gets that schema's keywords inline instead, so null is
+     * allowed and the limits still hold.
      */
     private static void inlineNullableScalarRefs(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
@@ -166,28 +202,29 @@ public class ProblemResponsesFilter implements OASFilter {
                 continue;
             }
             for (Schema property : component.getProperties().values()) {
-                String ref = property.getRef() != null
-                        ? property.getRef()
-                        : property.getAllOf() != null && property.getAllOf().size() == 1
-                                ? property.getAllOf().get(0).getRef()
-                                : null;
-                if (ref == null
-                        || property.getType() == null
-                        || !property.getType().contains(Schema.SchemaType.NULL)) {
+                String ref = referredSchema(property);
+                if (ref == null || !isNullable(property)) {
                     continue;
                 }
                 Schema target = components.get(ref.substring(ref.lastIndexOf('/') + 1));
                 if (target == null
                         || target.getType() == null
-                        || target.getType().contains(Schema.SchemaType.OBJECT)
                         || target.getType().contains(Schema.SchemaType.ARRAY)) {
                     continue;
                 }
                 property.setRef(null);
                 property.setAllOf(null);
-                List<Schema.SchemaType> types = new java.util.ArrayList<>(target.getType());
-                types.add(Schema.SchemaType.NULL);
-                property.setType(types);
+                property.setAnyOf(null);
+                property.setType(new java.util.ArrayList<>(target.getType()));
+                SchemaSupport.setNullable(property, Boolean.TRUE);
+                if (target.getType().contains(Schema.SchemaType.OBJECT)) {
+                    // the same property schemas (shared, so what this filter does to them holds in both places)
+                    property.setProperties(target.getProperties());
+                    property.setRequired(target.getRequired());
+                    property.setAdditionalPropertiesSchema(target.getAdditionalPropertiesSchema());
+                    property.setAdditionalPropertiesBoolean(target.getAdditionalPropertiesBoolean());
+                    continue;
+                }
                 if (property.getFormat() == null) {
                     property.setFormat(target.getFormat());
                 }
@@ -204,6 +241,41 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    /**
+     * The schema a property refers to: its {@code $ref}, an {@code allOf} of one {@code $ref}, or, as SmallRye models
+     * a nullable reference, an {@code anyOf} of a {@code $ref} and the null type (written for OpenAPI 3.0 as {@code
+     * allOf} of the {@code $ref} beside {@code nullable: true}, which still refuses null); null if none.
+     */
+    private static String referredSchema(Schema property) {
+        if (property.getRef() != null) {
+            return property.getRef();
+        }
+        for (List<Schema> composition : Arrays.asList(property.getAllOf(), property.getAnyOf())) {
+            if (composition == null) {
+                continue;
+            }
+            List<Schema> refs =
+                    composition.stream().filter(s -> s.getRef() != null).toList();
+            boolean othersAreNull = composition.stream()
+                    .filter(s -> s.getRef() == null)
+                    .allMatch(s -> List.of(Schema.SchemaType.NULL).equals(s.getType()));
+            if (refs.size() == 1 && othersAreNull) {
+                return refs.get(0).getRef();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code @Schema(nullable = true)} was given: SmallRye keeps it as a private extension, and adds {@code null}
+     * to the types only when the schema had a type when the annotation was read (a property that refers to another
+     * schema gets its type later).
+     */
+    private static boolean isNullable(Schema schema) {
+        return (schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL))
+                || Boolean.TRUE.equals(SchemaSupport.getNullable(schema));
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description) {

@@ -15,6 +15,7 @@ import org.coinpilot.common.security.Roles;
 import org.coinpilot.notification.service.NotificationBroadcastService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,7 +57,13 @@ public class AdminNotificationsResource {
             @Parameter(
                             in = ParameterIn.HEADER,
                             description = "Client-chosen id of this broadcast (1-100 of A-Z a-z 0-9 . _ : -); retries"
-                                    + " with the same key do not duplicate")
+                                    + " with the same key do not duplicate",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = 100,
+                                            pattern = "^[A-Za-z0-9._:-]{1,100}$"))
                     @HeaderParam(NotificationBroadcastService.IDEMPOTENCY_HEADER)
                     String idempotencyKey,
             @Valid @NotNull BroadcastRequest request) {

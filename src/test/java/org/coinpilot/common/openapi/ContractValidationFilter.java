@@ -12,7 +12,6 @@ import io.restassured.filter.FilterContext;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -115,16 +113,7 @@ public final class ContractValidationFilter implements Filter {
                             .map(m -> "  - [" + m.getKey() + "] " + m.getMessage())
                             .collect(Collectors.joining("\n"))
                     + "\n  body: " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
-            String operation = report.getMessages().stream()
-                    .map(m -> m.getContext().flatMap(ValidationReport.MessageContext::getApiOperation))
-                    .flatMap(Optional::stream)
-                    .map(op -> op.getMethod() + " " + op.getApiPath().original())
-                    .findFirst()
-                    .orElse("");
-            if (!KNOWN_MISMATCHES.contains(operation)) {
-                throw new AssertionError(failure);
-            }
-            append(RECORD.resolveSibling("known-mismatches.txt"), failure + "\n");
+            throw new AssertionError(failure);
         }
         return response;
     }
@@ -147,27 +136,6 @@ public final class ContractValidationFilter implements Filter {
         }
     }
 
-    /**
-     * Operations whose mismatches are known and tracked ({@code contract/known-mismatches.txt}): reported to
-     * {@code target/contract/known-mismatches.txt} instead of failing the test.
-     */
-    private static final Set<String> KNOWN_MISMATCHES = knownMismatches();
-
-    private static Set<String> knownMismatches() {
-        try (InputStream in = ContractValidationFilter.class.getResourceAsStream("/contract/known-mismatches.txt")) {
-            if (in == null) {
-                return Set.of();
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Truncates the record once per JVM (a test run), however many Quarkus applications the run starts. */
     private static void startRecord() {
         synchronized (System.class) {
@@ -177,7 +145,6 @@ public final class ContractValidationFilter implements Filter {
             try {
                 Files.createDirectories(RECORD.getParent());
                 Files.writeString(RECORD, "", StandardCharsets.UTF_8);
-                Files.deleteIfExists(RECORD.resolveSibling("known-mismatches.txt"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

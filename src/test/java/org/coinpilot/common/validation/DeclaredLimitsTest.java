@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.coinpilot.alert.testing.AlertTestData;
 import org.coinpilot.common.test.TestTokens;
+import org.coinpilot.market.api.CandleImportResource;
 import org.coinpilot.market.testing.MarketTestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,8 @@ class DeclaredLimitsTest {
                         "condition",
                         "ABOVE",
                         "triggerValue",
-                        "1." + "0".repeat(62)))
+                        // 64 characters, a valid trigger value (100): the length itself is accepted
+                        "0".repeat(61) + "100"))
                 .post("/api/v1/alerts")
                 .then()
                 .statusCode(201);
@@ -146,6 +148,40 @@ class DeclaredLimitsTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("message"));
+    }
+
+    @Test
+    void shouldRefuseAHeaderParameterLongerThanDeclaredWhenItIsTheIdempotencyKey() {
+        given().header("Authorization", ADMIN)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "k".repeat(101))
+                .body(Map.of("title", "Limits", "message", "Declared limits"))
+                .post("/api/v1/admin/notifications/broadcast")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"))
+                .body("violations[0].in", equalTo("header"));
+    }
+
+    @Test
+    void shouldRefuseAnImportBodyLongerThanDeclaredWhenItPassesTheBodyLimit() {
+        String path = "/api/v1/admin/assets/" + symbol + "/candles/import";
+        given().header("Authorization", ADMIN)
+                .contentType("text/csv")
+                .queryParam("timeframe", "1h")
+                .body("x".repeat(CandleImportResource.MAX_BODY_LENGTH + 1))
+                .post(path)
+                .then()
+                .statusCode(413);
+        // at the limit the body is read (and its one row rejected)
+        given().header("Authorization", ADMIN)
+                .contentType("text/csv")
+                .queryParam("timeframe", "1h")
+                .body("x".repeat(CandleImportResource.MAX_BODY_LENGTH))
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("received", equalTo(1));
     }
 
     @Test
