@@ -164,6 +164,16 @@ class DeclaredLimitsTest {
     }
 
     @Test
+    void shouldRefuseALastEventIdPastItsDeclaredMaximumWhenOpeningTheStream() {
+        asUser().header("Last-Event-ID", "9223372036854775808") // Long.MAX_VALUE + 1
+                .get("/api/v1/notifications/stream")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("Last-Event-ID"))
+                .body("violations[0].in", equalTo("header"));
+    }
+
+    @Test
     void shouldRefuseAnImportBodyLongerThanDeclaredWhenItPassesTheBodyLimit() {
         String path = "/api/v1/admin/assets/" + symbol + "/candles/import";
         given().header("Authorization", ADMIN)
