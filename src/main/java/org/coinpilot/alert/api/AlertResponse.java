@@ -19,26 +19,30 @@ public record AlertResponse(
         @Schema(description = "What it watches") AlertType alertType,
         @Schema(description = "Condition") AlertCondition condition,
 
-        @Schema(description = "Level, percentage or factor (decimal string)")
+        @Schema(description = "Level, percentage or factor (decimal string)", nullable = true)
         BigDecimal triggerValue,
 
         @Schema(description = "Candle timeframe evaluated") Timeframe timeframe,
 
-        @Schema(description = "N candles (percentage change window, volume average)")
+        @Schema(description = "N candles (percentage change window, volume average)", nullable = true)
         Integer windowCandles,
 
         @Schema(description = "How often it fires") AlertFrequency frequency,
 
-        @Schema(description = "EVERY_TIME cooldown in seconds")
+        @Schema(description = "EVERY_TIME cooldown in seconds", nullable = true)
         Integer cooldownSeconds,
 
-        @Schema(description = "INDICATOR: left operand") String indicatorKey,
+        @Schema(description = "INDICATOR: left operand", nullable = true)
+        String indicatorKey,
 
-        @Schema(description = "INDICATOR: right operand (absent: triggerValue)")
+        @Schema(description = "INDICATOR: right operand (absent: triggerValue)", nullable = true)
         String referenceKey,
 
-        @Schema(description = "Expiry") Instant expiresAt,
-        @Schema(description = "Custom notification text") String message,
+        @Schema(description = "Expiry", nullable = true) Instant expiresAt,
+
+        @Schema(description = "Custom notification text", nullable = true)
+        String message,
+
         @Schema(description = "Channels") List<NotificationMethod> notificationMethods,
         @Schema(description = "Switched on") boolean active,
         @Schema(description = "A ONCE alert that fired") boolean triggered,
@@ -46,14 +50,15 @@ public record AlertResponse(
         @Schema(description = "ARMED, TRIGGERED, INACTIVE or EXPIRED")
         AlertStatus status,
 
-        @Schema(description = "When it last fired") Instant triggeredAt,
+        @Schema(description = "When it last fired", nullable = true)
+        Instant triggeredAt,
 
-        @Schema(description = "Open time of the candle that last fired it")
+        @Schema(description = "Open time of the candle that last fired it", nullable = true)
         Instant lastFiredCandle,
 
         @Schema(description = "How many times it fired") int triggerCount,
 
-        @Schema(description = "When an evaluation pass last checked it (absent: not yet)")
+        @Schema(description = "When an evaluation pass last checked it (absent: not yet)", nullable = true)
         Instant lastChecked,
 
         @Schema(description = "Created") Instant createdAt,

@@ -23,6 +23,8 @@ import org.coinpilot.common.problem.Problem;
 import org.coinpilot.common.security.CurrentUser;
 import org.coinpilot.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,7 +53,18 @@ public class AlertsResource {
     @Operation(
             summary = "Create an alert",
             description = "Armed from now: only candles that close after its creation can fire it.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The alert's URL",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AlertResponse.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid field (named in violations), including an unknown symbol",

@@ -13,19 +13,24 @@ public record ActivityResponse(
         @Schema(description = "What happened", examples = "login")
         String activityType,
 
-        @Schema(description = "Type of the entity acted on", examples = "user")
+        @Schema(description = "Type of the entity acted on", examples = "user", nullable = true)
         String entityType,
 
-        @Schema(description = "Id of the entity acted on") Long entityId,
-        @Schema(description = "Verb", examples = "update") String action,
+        @Schema(description = "Id of the entity acted on", nullable = true)
+        Long entityId,
 
-        @Schema(description = "Details, e.g. the changed fields")
+        @Schema(description = "Verb", examples = "update", nullable = true)
+        String action,
+
+        @Schema(description = "Details, e.g. the changed fields", nullable = true)
         Map<String, Object> details,
 
-        @Schema(description = "Client IP address") String ipAddress,
-        @Schema(description = "User agent") String userAgent,
+        @Schema(description = "Client IP address", nullable = true)
+        String ipAddress,
 
-        @Schema(description = "Session the action was made in")
+        @Schema(description = "User agent", nullable = true) String userAgent,
+
+        @Schema(description = "Session the action was made in", nullable = true)
         Long sessionId,
 
         @Schema(description = "When") Instant createdAt) {}

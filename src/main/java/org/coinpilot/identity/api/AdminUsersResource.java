@@ -117,7 +117,13 @@ public class AdminUsersResource {
             summary = "Create a service client",
             description = "A machine client (role service) that gets access tokens from POST /api/v1/auth/token with "
                     + "grant type client_credentials. The secret is returned this once.")
-    @APIResponse(responseCode = "201", description = "The client id and secret")
+    @APIResponse(
+            responseCode = "201",
+            description = "The client id and secret",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ServiceClientResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "A client with this name exists",

@@ -92,7 +92,13 @@ public class AuthResource {
             description =
                     "Always 202 for valid input: a verification link goes to a new address, a notice to an address "
                             + "that already has an account (the answer, and its time, never tell which).")
-    @APIResponse(responseCode = "202", description = "Accepted; see your mailbox")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; see your mailbox",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AcceptedResponse.class)))
     @APIResponse(
             responseCode = "422",
             description = "Unknown referral code (code INVALID_REFERRAL_CODE), whatever the email",
@@ -187,7 +193,13 @@ public class AuthResource {
     @POST
     @Path("/resend-verification")
     @Operation(summary = "Send the verification mail again", description = "Always 202.")
-    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AcceptedResponse.class)))
     public Uni<RestResponse<AcceptedResponse>> resendVerification(
             @Valid @NotNull TokenRequestBodies.EmailAddress request) {
         return mailLinks.resendVerification(request).map(RestResponse::accepted);
@@ -198,7 +210,13 @@ public class AuthResource {
     @Operation(
             summary = "Ask for a password reset mail",
             description = "Always 202, whether or not the address has an account.")
-    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AcceptedResponse.class)))
     public Uni<RestResponse<AcceptedResponse>> forgotPassword(@Valid @NotNull TokenRequestBodies.EmailAddress request) {
         return mailLinks.forgotPassword(request).map(RestResponse::accepted);
     }

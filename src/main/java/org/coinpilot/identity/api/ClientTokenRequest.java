@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ClientTokenRequest(
         @Schema(description = "Only client_credentials", examples = "client_credentials")
         @NotBlank
+        @Size(max = 18)
         @Pattern(regexp = "client_credentials", message = "must be client_credentials")
         String grantType,
 

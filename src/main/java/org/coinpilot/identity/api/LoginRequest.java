@@ -18,5 +18,6 @@ public record LoginRequest(
         @Schema(
                 description = "The 8-digit sign-in code mailed after an answer LOGIN_CODE_REQUIRED; otherwise absent",
                 examples = "04711235")
+        @Size(max = 8)
         @Pattern(regexp = "[0-9]{8}", message = "must be the 8 digits of the mailed code")
         String loginCode) {}

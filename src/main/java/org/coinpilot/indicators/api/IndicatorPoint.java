@@ -2,6 +2,7 @@ package org.coinpilot.indicators.api;
 
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The values of one indicator at one candle. */
@@ -12,8 +13,19 @@ public record IndicatorPoint(
 
         @Schema(
                 description = "Value per output (`value`, or e.g. `value`/`signal`/`histogram` for MACD);"
-                        + " null where the warm-up is not satisfied. Plain JSON numbers (doubles)")
+                        + " null where the warm-up is not satisfied. Plain JSON numbers (doubles)",
+                additionalProperties = IndicatorPoint.Value.class)
         Map<String, Double> values,
 
         @Schema(description = "Whether every output has a value at this candle (never an invented number)")
-        boolean warmupSatisfied) {}
+        boolean warmupSatisfied) {
+
+    /** The schema of one value of {@link #values()}: a JSON number, or null before the warm-up is satisfied. */
+    @Schema(
+            name = "IndicatorValue",
+            description = "A value, or null where the warm-up is not satisfied",
+            type = SchemaType.NUMBER,
+            format = "double",
+            nullable = true)
+    interface Value {}
+}

@@ -18,6 +18,8 @@ import org.coinpilot.common.problem.Problem;
 import org.coinpilot.common.security.Roles;
 import org.coinpilot.market.service.CatalogueService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +44,18 @@ public class AdminAssetsResource {
 
     @POST
     @Operation(summary = "Create an asset")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The asset's URL",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssetResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "The symbol exists",

@@ -36,28 +36,37 @@ public record AssetResponse(
                 nullable = true)
         Instant priceAsOf,
 
-        @Schema(description = "Market capitalisation in USD")
+        @Schema(description = "Market capitalisation in USD", nullable = true)
         BigDecimal marketCap,
 
-        @Schema(description = "Rank by market capitalisation")
+        @Schema(description = "Rank by market capitalisation", nullable = true)
         Integer marketCapRank,
 
-        @Schema(description = "24 h volume in USD") BigDecimal totalVolume,
-        @Schema(description = "Circulating supply") BigDecimal circulatingSupply,
-        @Schema(description = "Total supply") BigDecimal totalSupply,
-        @Schema(description = "Maximum supply") BigDecimal maxSupply,
+        @Schema(description = "24 h volume in USD", nullable = true)
+        BigDecimal totalVolume,
 
-        @Schema(description = "Price change over 24 h, percent")
+        @Schema(description = "Circulating supply", nullable = true)
+        BigDecimal circulatingSupply,
+
+        @Schema(description = "Total supply", nullable = true)
+        BigDecimal totalSupply,
+
+        @Schema(description = "Maximum supply", nullable = true)
+        BigDecimal maxSupply,
+
+        @Schema(description = "Price change over 24 h, percent", nullable = true)
         BigDecimal priceChangePercentage24h,
 
-        @Schema(description = "Price change over 7 days, percent")
+        @Schema(description = "Price change over 7 days, percent", nullable = true)
         BigDecimal priceChangePercentage7d,
 
-        @Schema(description = "Price change over 30 days, percent")
+        @Schema(description = "Price change over 30 days, percent", nullable = true)
         BigDecimal priceChangePercentage30d,
 
-        @Schema(description = "Description") String description,
-        @Schema(description = "Logo URL") String logoUrl,
+        @Schema(description = "Description", nullable = true)
+        String description,
+
+        @Schema(description = "Logo URL", nullable = true) String logoUrl,
         @Schema(description = "Related links") Map<String, Object> links,
         @Schema(description = "Listed") boolean active,
 

@@ -14,8 +14,10 @@ import org.coinpilot.common.problem.Problem;
 import org.coinpilot.common.security.Roles;
 import org.coinpilot.market.service.CandleImportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Admin: market data")
 @SecurityRequirement(name = ApiDefinition.BEARER)
 public class CandleImportResource {
+
+    /**
+     * The longest import body, in characters: {@code quarkus.http.limits.max-body-size} (2 MiB) bounds its bytes, and
+     * a character takes one byte at least; a longer body is refused with 413 before it is read.
+     */
+    public static final int MAX_BODY_LENGTH = 2 * 1024 * 1024;
 
     private final CandleImportService imports;
 
@@ -52,7 +60,15 @@ public class CandleImportResource {
             description = "No asset has this symbol",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ImportReport> importKlines(
-            @PathParam("symbol") String symbol, @QueryParam("timeframe") String timeframe, String body) {
+            @PathParam("symbol") String symbol,
+            @QueryParam("timeframe") String timeframe,
+            @RequestBody(
+                            description = "The JSON text of an array of Binance kline arrays, at most 2 MiB",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_BODY_LENGTH)))
+                    String body) {
         return imports.importJson(symbol, timeframe, body);
     }
 
@@ -75,7 +91,15 @@ public class CandleImportResource {
             description = "No asset has this symbol",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ImportReport> importCsv(
-            @PathParam("symbol") String symbol, @QueryParam("timeframe") String timeframe, String body) {
+            @PathParam("symbol") String symbol,
+            @QueryParam("timeframe") String timeframe,
+            @RequestBody(
+                            description = "CSV rows, at most 2 MiB",
+                            content =
+                                    @Content(
+                                            mediaType = "text/csv",
+                                            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_BODY_LENGTH)))
+                    String body) {
         return imports.importCsv(symbol, timeframe, body);
     }
 }

@@ -29,12 +29,14 @@ public record CandleResponse(
 
         @Schema(
                 description = "Base-asset volume (BTC of BTCUSDT) exactly as the source gave it, what OBV, VWAP and MFI"
-                        + " use; null when unknown (candles stored before it was kept)")
+                        + " use; null when unknown (candles stored before it was kept)",
+                nullable = true)
         BigDecimal baseVolume,
 
         @Schema(
                 description = "Quote-asset volume (USDT of BTCUSDT) exactly as the source gave it; null when the source"
-                        + " gave none (then `volume` is close × `baseVolume`)")
+                        + " gave none (then `volume` is close × `baseVolume`)",
+                nullable = true)
         BigDecimal quoteVolume,
 
         @Schema(description = "Stored technical indicators; only with include=indicators")

@@ -27,13 +27,13 @@ public record NotificationDeliveriesResponse(
 
             @Schema(description = "Attempts so far") int attempts,
 
-            @Schema(description = "When it is due next (PENDING, HELD)")
+            @Schema(description = "When it is due next (PENDING, HELD)", nullable = true)
             Instant nextAttemptAt,
 
-            @Schema(description = "When the channel accepted it")
+            @Schema(description = "When the channel accepted it", nullable = true)
             Instant sentAt,
 
-            @Schema(description = "Error of the latest failed attempt")
+            @Schema(description = "Error of the latest failed attempt", nullable = true)
             String lastError,
 
             @Schema(description = "Idempotency key (header Coinpilot-Idempotency-Key)", examples = "42:webhook")
@@ -49,12 +49,13 @@ public record NotificationDeliveriesResponse(
             @Schema(description = "SENT, FAILED or HELD (quiet hours)")
             DeliveryAttemptStatus status,
 
-            @Schema(description = "The receiver's HTTP status (webhook)")
+            @Schema(description = "The receiver's HTTP status (webhook)", nullable = true)
             Integer httpStatus,
 
-            @Schema(description = "What went wrong") String error,
+            @Schema(description = "What went wrong", nullable = true)
+            String error,
 
-            @Schema(description = "Duration in milliseconds")
+            @Schema(description = "Duration in milliseconds", nullable = true)
             Integer latencyMs,
 
             @Schema(description = "When") Instant attemptedAt) {}

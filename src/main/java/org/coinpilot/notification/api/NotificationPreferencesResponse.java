@@ -15,7 +15,8 @@ public record NotificationPreferencesResponse(
                 examples = "[\"in_app\", \"stream\"]")
         List<String> alwaysOn,
 
-        @Schema(description = "Your webhook, or null") Webhook webhook,
+        @Schema(description = "Your webhook, or null", nullable = true)
+        Webhook webhook,
 
         @Schema(description = "Whether email delivery is on")
         boolean email,
@@ -23,7 +24,8 @@ public record NotificationPreferencesResponse(
         @Schema(description = "Where emails go (your account's address)")
         String emailAddress,
 
-        @Schema(description = "Quiet hours, or null") QuietHours quietHours,
+        @Schema(description = "Quiet hours, or null", nullable = true)
+        QuietHours quietHours,
 
         @Schema(description = "Your time zone (quiet hours are read in it); change it with PATCH /api/v1/me")
         String timezone) {

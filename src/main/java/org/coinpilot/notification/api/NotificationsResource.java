@@ -25,6 +25,7 @@ import org.coinpilot.notification.service.NotificationStreamService;
 import org.coinpilot.notification.service.StreamEvent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -149,7 +150,8 @@ public class NotificationsResource {
     public Multi<OutboundSseEvent> stream(
             @Parameter(
                             in = ParameterIn.HEADER,
-                            description = "Id of the last notification event received; replay what came after it")
+                            description = "Id of the last notification event received; replay what came after it",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
                     @HeaderParam(NotificationStreamService.LAST_EVENT_ID)
                     String lastEventId,
             @Context Sse sse) {

@@ -18,7 +18,7 @@ public record UpdateNotificationPreferencesRequest(
                                 + " Channels: webhook, email; in_app and stream are always on and may be listed",
                 examples = "{\"alert\": [\"webhook\", \"email\"], \"system\": [\"email\"]}")
         @Size(max = 10)
-        Map<String, @Size(max = 10) List<String>> channels,
+        Map<String, @Size(max = 10) List<@Size(max = 20) String>> channels,
 
         @Schema(description = "Your webhook; absent or null removes it") @Valid
         Webhook webhook,

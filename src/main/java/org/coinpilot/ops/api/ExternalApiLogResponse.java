@@ -13,18 +13,22 @@ public record ExternalApiLogResponse(
         @Schema(description = "Endpoint") String endpoint,
         @Schema(description = "HTTP method") String method,
 
-        @Schema(description = "HTTP status; absent when no answer arrived")
+        @Schema(description = "HTTP status; absent when no answer arrived", nullable = true)
         Integer status,
 
-        @Schema(description = "Latency, ms") BigDecimal latencyMs,
+        @Schema(description = "Latency, ms", nullable = true)
+        BigDecimal latencyMs,
 
-        @Schema(description = "Binance weight used in the minute after the call")
+        @Schema(description = "Binance weight used in the minute after the call", nullable = true)
         Integer weightUsed,
 
-        @Schema(description = "Query parameters sent") Map<String, Object> params,
+        @Schema(description = "Query parameters sent", nullable = true)
+        Map<String, Object> params,
 
-        @Schema(description = "Response body on error, cut short")
+        @Schema(description = "Response body on error, cut short", nullable = true)
         Map<String, Object> response,
 
-        @Schema(description = "What went wrong") String error,
+        @Schema(description = "What went wrong", nullable = true)
+        String error,
+
         @Schema(description = "When") Instant createdAt) {}

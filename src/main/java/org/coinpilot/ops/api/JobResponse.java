@@ -13,13 +13,17 @@ public record JobResponse(
         @Schema(description = "Task type recorded for its runs")
         String type,
 
-        @Schema(description = "Interval between scheduled runs (when there is no cron)", examples = "5m")
+        @Schema(
+                description = "Interval between scheduled runs (when there is no cron)",
+                examples = "5m",
+                nullable = true)
         String every,
 
-        @Schema(description = "Cron schedule, when configured")
+        @Schema(description = "Cron schedule, when configured", nullable = true)
         String cron,
 
         @Schema(description = "Whether the scheduler runs it (admins and the CLI can always run it)")
         boolean enabled,
 
-        @Schema(description = "Its newest run, if any") TaskResponse lastRun) {}
+        @Schema(description = "Its newest run, if any", nullable = true)
+        TaskResponse lastRun) {}

@@ -18,6 +18,8 @@ import org.coinpilot.common.problem.Problem;
 import org.coinpilot.common.security.Roles;
 import org.coinpilot.ops.service.JobAdminService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,8 +57,25 @@ public class JobsResource {
                     + "the answer is 202 with the pending task (follow it at Location); with wait=true the answer "
                     + "is 200 with the finished task. A run that finds another run of the same job in progress "
                     + "(on any replica) is recorded as SKIPPED.")
-    @APIResponse(responseCode = "200", description = "The finished run (wait=true)")
-    @APIResponse(responseCode = "202", description = "The run was started; follow the task at Location")
+    @APIResponse(
+            responseCode = "200",
+            description = "The finished run (wait=true)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The run was started; follow the task at Location",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The task's URL",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(
             responseCode = "404",
             description = "No job has this name",

@@ -25,16 +25,26 @@ public record TaskResponse(
 
         @Schema(description = "Who started it") JobTrigger triggeredBy,
         @Schema(description = "Parameters of the run") Map<String, Object> params,
-        @Schema(description = "What the run reported") Map<String, Object> result,
-        @Schema(description = "Why it failed") String error,
+
+        @Schema(description = "What the run reported", nullable = true)
+        Map<String, Object> result,
+
+        @Schema(description = "Why it failed", nullable = true)
+        String error,
+
         @Schema(description = "When it was requested") Instant createdAt,
 
-        @Schema(description = "When it took its lock and started")
+        @Schema(description = "When it took its lock and started", nullable = true)
         Instant startedAt,
 
-        @Schema(description = "When it finished") Instant completedAt,
+        @Schema(description = "When it finished", nullable = true)
+        Instant completedAt,
 
-        @Schema(description = "Execution time in seconds", type = SchemaType.STRING, format = "decimal")
+        @Schema(
+                description = "Execution time in seconds",
+                type = SchemaType.STRING,
+                format = "decimal",
+                nullable = true)
         BigDecimal executionTimeSeconds) {
 
     public static TaskResponse from(JobRun run) {
