@@ -58,6 +58,21 @@ public class AiModelRepository implements PanacheRepositoryBase<AiModel, Long> {
                 .list();
     }
 
+    /** The active versions among these names. */
+    public Uni<List<AiModel>> listActiveByNames(List<String> names) {
+        return list("isActive = true and name in :names", Parameters.with("names", names));
+    }
+
+    /** How many versions each of these names has (names without any are absent). */
+    public Uni<List<Object[]>> countVersions(List<String> names) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select m.name, count(m) from AiModel m where m.name in :names group by m.name",
+                                Object[].class)
+                        .setParameter("names", names)
+                        .getResultList());
+    }
+
     /** One page of the registry: by name, newest version first. */
     public Uni<List<AiModel>> page(Filter filter, int pageIndex, int size) {
         HqlFilter where = where(filter);

@@ -103,6 +103,21 @@ public class ModelRegistryService {
         }));
     }
 
+    /** The active version and the number of versions of each of these names (for the training job). */
+    public record NamesState(Map<String, ModelResponse> active, Map<String, Long> versions) {}
+
+    /** The registry's state for these names, in one session. */
+    public Uni<NamesState> state(List<String> names) {
+        return tx.read(() -> models.listActiveByNames(names)
+                .chain(active -> models.countVersions(names).map(counts -> {
+                    Map<String, ModelResponse> byName = new LinkedHashMap<>();
+                    active.forEach(model -> byName.put(model.name, toResponse(model)));
+                    Map<String, Long> versions = new LinkedHashMap<>();
+                    counts.forEach(row -> versions.put((String) row[0], ((Number) row[1]).longValue()));
+                    return new NamesState(byName, versions);
+                })));
+    }
+
     /** The version {@code id}; 404 when there is none. */
     public Uni<ModelResponse> get(long id) {
         return tx.read(() -> existing(id).map(ModelRegistryService::toResponse));
