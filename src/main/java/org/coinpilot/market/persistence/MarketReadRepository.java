@@ -3,6 +3,7 @@ package org.coinpilot.market.persistence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,10 @@ public class MarketReadRepository {
 
     static final String ASSETS = """
             SELECT id, symbol, name, is_active, is_supported FROM cryptocurrencies WHERE id = ANY($1::int8[])""";
+
+    private static final String SUPPORTED = """
+            SELECT id, symbol, name, is_active, is_supported FROM cryptocurrencies
+            WHERE is_active AND is_supported ORDER BY id""";
 
     /**
      * $1 asset ids, $2 timeframe, $3 how many candles close in 24 h (0: not a whole number, e.g. weekly). The 24 h /
@@ -77,18 +82,25 @@ public class MarketReadRepository {
     public Uni<List<AssetRow>> assets(SqlClient client, List<Long> ids) {
         return client.preparedQuery(ASSETS)
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
-                .map(rows -> {
-                    List<AssetRow> list = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        list.add(new AssetRow(
-                                row.getLong("id"),
-                                row.getString("symbol"),
-                                row.getString("name"),
-                                row.getBoolean("is_active"),
-                                row.getBoolean("is_supported")));
-                    }
-                    return list;
-                });
+                .map(MarketReadRepository::assetRows);
+    }
+
+    /** The active, supported assets (those whose candles are fetched), by id. */
+    public Uni<List<AssetRow>> supportedAssets(SqlClient client) {
+        return client.query(SUPPORTED).execute().map(MarketReadRepository::assetRows);
+    }
+
+    private static List<AssetRow> assetRows(RowSet<Row> rows) {
+        List<AssetRow> list = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            list.add(new AssetRow(
+                    row.getLong("id"),
+                    row.getString("symbol"),
+                    row.getString("name"),
+                    row.getBoolean("is_active"),
+                    row.getBoolean("is_supported")));
+        }
+        return list;
     }
 
     /** Assets without a stored candle on {@code timeframe} are left out. */

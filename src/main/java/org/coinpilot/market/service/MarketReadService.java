@@ -56,6 +56,14 @@ public class MarketReadService {
         });
     }
 
+    /** The active, supported assets (those whose candles are fetched), by id. */
+    public Uni<List<AssetRef>> supportedAssets() {
+        return tx.statement(client -> reads.supportedAssets(client))
+                .map(rows -> rows.stream()
+                        .map(r -> new AssetRef(r.id(), r.symbol(), r.name(), r.active(), r.supported()))
+                        .toList());
+    }
+
     /** The latest stored candle of each asset on {@code timeframe}, as a quote at the clock's now. */
     public Uni<Map<Long, Quote>> latestQuotes(Collection<Long> cryptoIds, Timeframe timeframe) {
         List<Long> ids = distinct(cryptoIds);

@@ -393,7 +393,7 @@ class EntityRoundTripBTest {
                             model.version = "2.1.0-rc.1";
                             model.architecture = ModelArchitecture.ENSEMBLE;
                             model.modelType = ModelType.TIMING;
-                            model.status = ModelStatus.TRAINING;
+                            model.status = ModelStatus.ACTIVE; // the flag below must agree (V150)
                             model.configuration = JSON;
                             model.performanceMetrics = Map.of("mae", "0.5", "folds", List.of(Map.of("k", 1)));
                             model.trainingFeatures = FEATURES;
@@ -417,7 +417,7 @@ class EntityRoundTripBTest {
                     assertThat(m.version).isEqualTo("2.1.0-rc.1");
                     assertThat(m.architecture).isEqualTo(ModelArchitecture.ENSEMBLE);
                     assertThat(m.modelType).isEqualTo(ModelType.TIMING);
-                    assertThat(m.status).isEqualTo(ModelStatus.TRAINING);
+                    assertThat(m.status).isEqualTo(ModelStatus.ACTIVE);
                     assertThat(m.configuration).isEqualTo(JSON);
                     assertThat(m.performanceMetrics).isEqualTo(model.performanceMetrics);
                     assertThat(m.trainingFeatures).isEqualTo(FEATURES);
