@@ -21,6 +21,8 @@ import org.coinpilot.common.problem.Problem;
 import org.coinpilot.common.security.Roles;
 import org.coinpilot.prediction.service.ModelRegistryService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +52,18 @@ public class ModelsResource {
     @Operation(
             summary = "Register a model version",
             description = "INACTIVE (or TRAINING) until activated. The definition is fixed per version.")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The version's URL",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ModelResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "The name already has this version (MODEL_VERSION_EXISTS)",
