@@ -34,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * address, and per email and address where an email is sent (429 with Retry-After; RateLimit headers on every answer).
  */
 @Path("/api/v1/auth")
+@AuthRateLimited
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll

@@ -19,14 +19,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Rate limiting of {@code /api/v1/auth/*} over HTTP: a request filter counts every call against the client address's
+ * Rate limiting of {@code /api/v1/auth/*} over HTTP: a request filter bound to the auth resource
+ * ({@link AuthRateLimited}, so the routing decides, never the raw path) counts every call against the client address's
  * {@code auth} limit; the services count their own limits (sign-in, mail). Every answer carries the limits that
  * applied as {@code RateLimit-Policy} and {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers-10), and a
  * refusal is the common 429 problem plus {@code Retry-After}.
  */
 public class RateLimitResponses {
 
-    static final String AUTH_PATHS = "/api/v1/auth/";
     static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
     static final String RATE_LIMIT = "RateLimit";
     static final String POLICY_DESCRIPTION = "The limits that applied to this call (IETF draft "
@@ -48,19 +48,16 @@ public class RateLimitResponses {
         this.problems = new ProblemMappers(config);
     }
 
+    /** Every call of a resource method bound with {@link AuthRateLimited} (chosen by the routing, not the raw path). */
+    @AuthRateLimited
     @ServerRequestFilter
     public Uni<Void> limitPerAddress(HttpServerRequest request) {
-        if (!request.path().startsWith(AUTH_PATHS)) {
-            return Uni.createFrom().voidItem();
-        }
         return throttle.countRequest(client.ip(request));
     }
 
+    @AuthRateLimited
     @ServerResponseFilter
-    public void rateLimitFields(ContainerResponseContext response, HttpServerRequest request) {
-        if (!request.path().startsWith(AUTH_PATHS)) {
-            return;
-        }
+    public void rateLimitFields(ContainerResponseContext response) {
         List<RateLimitStatus.Quota> quotas = status.quotas();
         if (quotas.isEmpty()) {
             return;

@@ -139,6 +139,24 @@ public interface IdentityConfig {
         /** Policy {@code mail}: register, resend-verification and forgot-password per (email, client address). */
         Window mail();
 
+        /**
+         * Mails actually sent to one email (verification, reset, "already registered"), from every client address
+         * together. Past it nothing more is sent until the window ends, and the answer stays the same 202 (never a
+         * 429, never in the RateLimit fields: the cap must not reveal whether the email has an account).
+         */
+        Window mailPerEmail();
+
+        /**
+         * A verification or reset link is not replaced by a new one (and nothing is mailed) while the pending one is
+         * still valid and younger than this: asking again right away does not invalidate the link just mailed.
+         */
+        @WithDefault("60s")
+        Duration mailReissueAfter();
+
+        /** How long one run of the prune job may keep deleting ended counters. */
+        @WithDefault("1m")
+        Duration pruneTimeLimit();
+
         interface Window {
             /** Calls allowed in one window. */
             @Min(1)

@@ -9,8 +9,16 @@ import java.time.Instant;
  */
 public record RequestOrigin(InetAddress ip, String userAgent, Instant at) {
 
-    /** The IP as text, or null. */
+    /**
+     * The IP as text, or null; an IPv6 scope ({@code fe80::1%eth0}, a link-local peer) is left out: PostgreSQL's
+     * {@code inet} refuses it, and it names an interface of this host, not the client.
+     */
     public String ipText() {
-        return ip == null ? null : ip.getHostAddress();
+        if (ip == null) {
+            return null;
+        }
+        String text = ip.getHostAddress();
+        int scope = text.indexOf('%');
+        return scope < 0 ? text : text.substring(0, scope);
     }
 }

@@ -82,17 +82,27 @@ public class AccountSqlRepository {
             )
             SELECT id, email FROM verified""";
 
-    /** A new verification token for an unverified, active account with this email. $1 email ... $4 now. */
+    /**
+     * A new verification token for an unverified, active account with this email, unless its pending token expires
+     * after $5 (it was issued moments ago: the link just mailed stays valid). $1 email ... $4 now.
+     */
     static final String RENEW_VERIFICATION = """
             UPDATE users SET email_verification_token = $2, email_verification_expires = $3, updated_at = $4
              WHERE lower(email) = $1 AND NOT is_verified AND is_active AND deleted_at IS NULL
+               AND (email_verification_token IS NULL OR email_verification_expires IS NULL
+                    OR email_verification_expires <= $5)
             RETURNING id, email""";
 
-    /** A reset token for an active person account with this email, and its audit row. */
+    /**
+     * A reset token for an active person account with this email, and its audit row; not when its pending token
+     * expires after $7 (issued moments ago: the link just mailed stays valid).
+     */
     static final String REQUEST_RESET = """
             WITH target AS (
                 UPDATE users SET reset_password_token = $2, reset_password_expires = $3, updated_at = $4
                  WHERE lower(email) = $1 AND is_active AND deleted_at IS NULL AND role <> 'service'
+                   AND (reset_password_token IS NULL OR reset_password_expires IS NULL
+                        OR reset_password_expires <= $7)
                 RETURNING id, email
             ), audit AS (
                 INSERT INTO user_activities (user_id, activity_type, entity_type, entity_id, action,
@@ -139,6 +149,13 @@ public class AccountSqlRepository {
             SELECT id, password_hash, login_code_hash, login_code_expires,
                    (is_active AND deleted_at IS NULL AND role <> 'service') AS usable
               FROM users WHERE lower(email) = $1""";
+
+    /** The id and secret hash of the usable service client with this client id ($1), or nothing. */
+    static final String SERVICE_CREDENTIALS = """
+            SELECT id, password_hash, NULL::varchar AS login_code_hash, NULL::timestamptz AS login_code_expires,
+                   true AS usable
+              FROM users
+             WHERE lower(email) = $1 AND role = 'service' AND is_active AND deleted_at IS NULL""";
 
     /**
      * A failed password sign-in of an account that may sign in: one more consecutive failure, optionally a new
@@ -189,15 +206,27 @@ public class AccountSqlRepository {
                 .map(AccountSqlRepository::changed);
     }
 
+    /** See {@link #RENEW_VERIFICATION}: a pending token expiring after {@code keepIfExpiresAfter} is kept. */
     public Uni<Changed> renewVerification(
-            SqlClient client, String email, String tokenHash, Instant expires, Instant now) {
+            SqlClient client,
+            String email,
+            String tokenHash,
+            Instant expires,
+            Instant now,
+            Instant keepIfExpiresAfter) {
         return client.preparedQuery(RENEW_VERIFICATION)
-                .execute(Tuple.of(email, tokenHash, utc(expires), utc(now)))
+                .execute(Tuple.of(email, tokenHash, utc(expires), utc(now), utc(keepIfExpiresAfter)))
                 .map(AccountSqlRepository::changed);
     }
 
+    /** See {@link #REQUEST_RESET}: a pending token expiring after {@code keepIfExpiresAfter} is kept. */
     public Uni<Changed> requestPasswordReset(
-            SqlClient client, String email, String tokenHash, Instant expires, RequestOrigin origin) {
+            SqlClient client,
+            String email,
+            String tokenHash,
+            Instant expires,
+            Instant keepIfExpiresAfter,
+            RequestOrigin origin) {
         return client.preparedQuery(REQUEST_RESET)
                 .execute(Tuple.tuple()
                         .addValue(email)
@@ -205,7 +234,8 @@ public class AccountSqlRepository {
                         .addValue(utc(expires))
                         .addValue(utc(origin.at()))
                         .addValue(ip(origin))
-                        .addValue(origin.userAgent()))
+                        .addValue(origin.userAgent())
+                        .addValue(utc(keepIfExpiresAfter)))
                 .map(AccountSqlRepository::changed);
     }
 
@@ -233,6 +263,18 @@ public class AccountSqlRepository {
                             row.getString("login_code_hash"),
                             codeExpires == null ? null : codeExpires.toInstant());
                 }));
+    }
+
+    /**
+     * The credentials of the active, undeleted service client with this client id, or null (unknown, a person's
+     * account, deactivated or deleted: the caller checks the secret against a dummy hash then).
+     */
+    public Uni<Credentials> findServiceCredentials(SqlClient client, String clientId) {
+        return client.preparedQuery(SERVICE_CREDENTIALS)
+                .execute(Tuple.of(clientId))
+                .map(rows -> first(
+                        rows,
+                        row -> new Credentials(row.getLong("id"), row.getString("password_hash"), true, null, null)));
     }
 
     /**
@@ -268,8 +310,9 @@ public class AccountSqlRepository {
         return iterator.hasNext() ? mapper.apply(iterator.next()) : null;
     }
 
+    /** The client address as PostgreSQL's inet reads it: without an IPv6 scope ({@code fe80::1%eth0}). */
     private static String ip(RequestOrigin origin) {
-        return origin.ip() == null ? null : origin.ip().getHostAddress();
+        return origin.ipText();
     }
 
     private static OffsetDateTime utc(Instant instant) {

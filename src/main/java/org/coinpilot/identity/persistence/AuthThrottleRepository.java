@@ -49,6 +49,20 @@ public class AuthThrottleRepository {
                 expires_at = CASE WHEN t.expires_at <= $4 THEN excluded.expires_at ELSE t.expires_at END
             RETURNING t.scope, t.subject, t.address, t.hits, t.expires_at""";
 
+    /**
+     * Takes one of {@code $5} hits of a key: counts it and answers a row unless the running window already holds
+     * $5; a new window starts where the running one ended. $1-$3 the key, $4 now, $6 the end of a new window.
+     */
+    static final String TAKE = """
+            INSERT INTO auth_throttles AS t (scope, subject, address, hits, window_start, expires_at)
+            VALUES ($1, $2, $3, 1, $4, $6)
+            ON CONFLICT (scope, subject, address) DO UPDATE SET
+                hits = CASE WHEN t.expires_at <= $4 THEN 1 ELSE t.hits + 1 END,
+                window_start = CASE WHEN t.expires_at <= $4 THEN $4 ELSE t.window_start END,
+                expires_at = CASE WHEN t.expires_at <= $4 THEN excluded.expires_at ELSE t.expires_at END
+             WHERE t.expires_at <= $4 OR t.hits < $5
+            RETURNING t.hits""";
+
     /** The running windows of these keys. $1-$3 keys, $4 now. */
     static final String READ = """
             SELECT t.scope, t.subject, t.address, t.hits, t.expires_at
@@ -94,6 +108,19 @@ public class AuthThrottleRepository {
             counts.sort(Comparator.comparing(Count::key, Key.ORDER));
             return counts;
         });
+    }
+
+    /** Counts one hit of {@code key} unless its running window already holds {@code limit}; whether it counted. */
+    public Uni<Boolean> take(SqlClient client, Key key, int limit, Instant windowEnd, Instant now) {
+        return client.preparedQuery(TAKE)
+                .execute(Tuple.tuple()
+                        .addValue(key.scope())
+                        .addValue(key.subject())
+                        .addValue(key.address())
+                        .addValue(utc(now))
+                        .addValue(limit)
+                        .addValue(utc(windowEnd)))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /** The running windows of these keys (a key without one is absent). */

@@ -1,5 +1,6 @@
 package org.coinpilot.identity.service;
 
+import io.netty.util.NetUtil;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -11,6 +12,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.identity.config.IdentityConfig;
 import org.coinpilot.identity.domain.RequestOrigin;
@@ -24,6 +26,7 @@ import org.coinpilot.identity.domain.RequestOrigin;
 public class ClientAddress {
 
     static final int MAX_USER_AGENT = 512;
+    private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
 
     private final CurrentVertxRequest current;
     private final List<Cidr> trusted;
@@ -66,7 +69,7 @@ public class ClientAddress {
         }
         InetAddress client = peer;
         for (int i = forwarded.size() - 1; i >= 0; i--) {
-            InetAddress hop = literal(forwarded.get(i));
+            InetAddress hop = forwardedEntry(forwarded.get(i));
             if (hop == null) {
                 break; // garbage: stop at the last address we could read
             }
@@ -102,25 +105,55 @@ public class ClientAddress {
         return false;
     }
 
-    /** Parses an IP literal only (never a DNS lookup); null when it is not one. */
+    /**
+     * Parses an IP address literal only, never a DNS lookup: dotted-decimal IPv4 (each part 0-255) or IPv6, optionally
+     * in brackets; an IPv6 scope ({@code %eth0}) is dropped (it names an interface of this host, and PostgreSQL's
+     * {@code inet} refuses it); null when the text is not a literal (a host name, {@code 999.1.1.1}).
+     */
     static InetAddress literal(String text) {
         if (text == null) {
             return null;
         }
         String value = text.strip();
-        if (value.startsWith("[") && value.contains("]")) {
-            value = value.substring(1, value.indexOf(']'));
+        if (value.startsWith("[") && value.endsWith("]")) {
+            value = value.substring(1, value.length() - 1);
         }
-        boolean ipv4 = value.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = value.contains(":") && value.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
-        if (!ipv4 && !ipv6) {
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(value);
+        if (bytes == null) {
             return null;
         }
         try {
-            return InetAddress.getByName(value);
+            return InetAddress.getByAddress(bytes); // from raw bytes: never a lookup, no scope
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /**
+     * One {@code X-Forwarded-For} entry: an address, {@code ip:port} or {@code [ipv6]:port} (some proxies append the
+     * client's port); null when it is none of these.
+     */
+    static InetAddress forwardedEntry(String text) {
+        String value = text.strip();
+        if (value.startsWith("[")) {
+            int close = value.indexOf(']');
+            if (close < 0) {
+                return null;
+            }
+            String rest = value.substring(close + 1);
+            if (!rest.isEmpty() && !PORT.matcher(rest).matches()) {
+                return null;
+            }
+            return literal(value.substring(1, close));
+        }
+        int colon = value.indexOf(':');
+        if (colon > 0 && colon == value.lastIndexOf(':')) {
+            if (!PORT.matcher(value.substring(colon)).matches()) {
+                return null;
+            }
+            value = value.substring(0, colon); // IPv4 with a port
+        }
+        return literal(value);
     }
 
     /** An address block such as 10.0.0.0/8, ::1/128 or a single address. */

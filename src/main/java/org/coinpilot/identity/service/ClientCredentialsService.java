@@ -11,6 +11,7 @@ import org.coinpilot.identity.api.ClientTokenRequest;
 import org.coinpilot.identity.api.TokenResponse;
 import org.coinpilot.identity.domain.AuthenticationProblem;
 import org.coinpilot.identity.domain.UserRole;
+import org.coinpilot.identity.persistence.AccountSqlRepository;
 import org.coinpilot.identity.persistence.UserRepository;
 
 /**
@@ -23,6 +24,7 @@ public class ClientCredentialsService {
     private final AuthThrottle throttle;
     private final Transactions transactions;
     private final UserRepository users;
+    private final AccountSqlRepository accounts;
     private final PasswordHasher hasher;
     private final SessionIssuer issuer;
     private final ClientAddress client;
@@ -32,6 +34,7 @@ public class ClientCredentialsService {
             AuthThrottle throttle,
             Transactions transactions,
             UserRepository users,
+            AccountSqlRepository accounts,
             PasswordHasher hasher,
             SessionIssuer issuer,
             ClientAddress client,
@@ -39,22 +42,29 @@ public class ClientCredentialsService {
         this.throttle = throttle;
         this.transactions = transactions;
         this.users = users;
+        this.accounts = accounts;
         this.hasher = hasher;
         this.issuer = issuer;
         this.client = client;
         this.clock = clock;
     }
 
-    private record Candidate(long id, String secretHash) {}
-
+    /**
+     * Only an active, undeleted service client's secret hash is ever checked (a person's password never is: before,
+     * any account's hash was, and the role was looked at only after a match); otherwise the dummy hash, so that
+     * every client id costs one bcrypt. Every attempt counts against the client id's account counter and the
+     * sign-in limits before bcrypt, and is given back when it succeeds.
+     */
     public Uni<TokenResponse> clientToken(ClientTokenRequest request) {
         String clientId = Inputs.email(request.clientId());
         InetAddress ip = client.ip();
         return throttle.beforeSignIn(clientId, ip)
-                .chain(gate -> transactions.read(() -> users.findByEmail(clientId)))
-                .map(user -> user == null ? null : new Candidate(user.id, user.passwordHash))
+                .chain(gate ->
+                        transactions.statement(connection -> accounts.findServiceCredentials(connection, clientId)))
                 .chain(candidate -> hasher.verify(
-                                request.clientSecret(), candidate == null ? null : candidate.secretHash())
+                                request.clientSecret(), candidate == null ? null : candidate.passwordHash())
+                        .onFailure(PasswordHasher::isBusy)
+                        .call(busy -> throttle.notAttempted(clientId, ip))
                         .chain(matches -> matches
                                 ? issue(candidate.id())
                                 : Uni.createFrom().failure(AuthenticationProblem.invalidClient())))

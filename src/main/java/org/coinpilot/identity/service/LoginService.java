@@ -41,22 +41,33 @@ public class LoginService {
     public Uni<TokenResponse> login(LoginRequest request) {
         return attempts.begin(Inputs.email(request.email()))
                 .chain(attempt -> hasher.verify(request.password(), attempt.passwordHash())
+                        .onFailure(PasswordHasher::isBusy)
+                        .call(busy -> attempts.notAttempted(attempt))
                         .chain(matches -> {
                             boolean passwordRight = matches && attempt.usable();
                             boolean codeRight =
                                     !attempt.codeRequired() || attempts.codeAccepted(attempt, request.loginCode());
                             return passwordRight && codeRight
-                                    ? signIn(attempt)
+                                    ? signIn(attempt, request.loginCode())
                                     : attempts.refuse(attempt, passwordRight, request.loginCode());
                         }));
     }
 
-    private Uni<TokenResponse> signIn(Attempt attempt) {
+    /**
+     * Opens the session under the account's row lock; a code required by the attempt is checked again there (the
+     * copy read before bcrypt may have been used meanwhile by a concurrent sign-in: a code is single use).
+     */
+    private Uni<TokenResponse> signIn(Attempt attempt, String loginCode) {
         long userId = attempt.credentials().id();
         return transactions
                 .write(() -> users.findByIdForUpdate(userId).chain(user -> {
                     if (user == null || user.deletedAt != null || !user.isActive || user.role == UserRole.SERVICE) {
                         return Uni.createFrom().failure(AuthenticationProblem.invalidCredentials());
+                    }
+                    if (attempt.codeRequired()
+                            && !attempts.codeStillValid(
+                                    attempt, user.loginCodeHash, user.loginCodeExpires, loginCode)) {
+                        return Uni.createFrom().failure(AuthenticationProblem.loginCodeRequired());
                     }
                     user.failedLoginAttempts = 0;
                     user.loginCount++;

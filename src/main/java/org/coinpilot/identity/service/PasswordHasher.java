@@ -23,6 +23,8 @@ import org.coinpilot.identity.domain.RateLimitExceededException;
 @ApplicationScoped
 public class PasswordHasher {
 
+    static final String BUSY = "AUTH_BUSY";
+
     private final WorkerExecutor executor;
     private final AtomicInteger pending = new AtomicInteger();
     private final int maxPending;
@@ -63,6 +65,11 @@ public class PasswordHasher {
         });
     }
 
+    /** Whether {@code failure} is the AUTH_BUSY refusal: the password was never checked. */
+    public static boolean isBusy(Throwable failure) {
+        return failure instanceof RateLimitExceededException e && BUSY.equals(e.code());
+    }
+
     /**
      * Runs {@code work} on the bcrypt pool, or fails at once with a 429 when {@code max-queued-per-thread} calls
      * per thread already wait: under a login flood, callers get a quick 429 AUTH_BUSY (Retry-After: 1) instead of
@@ -74,7 +81,7 @@ public class PasswordHasher {
                 pending.decrementAndGet();
                 return Uni.createFrom()
                         .failure(new RateLimitExceededException(
-                                "AUTH_BUSY", "Too many sign-ins are being processed; retry after Retry-After.", 1));
+                                BUSY, "Too many sign-ins are being processed; retry after Retry-After.", 1));
             }
             return executor.executeBlocking(
                     Uni.createFrom().item(() -> {

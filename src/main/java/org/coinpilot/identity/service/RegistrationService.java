@@ -17,11 +17,15 @@ import org.coinpilot.identity.persistence.AccountSqlRepository.NewAccount;
 /**
  * Registration and email verification. Registering answers the same whether or not the email has an account, and
  * costs the same: the password policy, one bcrypt, the referral code check (before the email is looked at), the
- * {@code mail} limit and one insert-if-absent statement in one transaction, then one mail (a verification link to a
- * new address, a notice to an address that has an account), sent after the commit without holding the response.
+ * {@code mail} limit, one insert-if-absent statement and one take of the per-email mail cap in one transaction, then
+ * one mail (a verification link to a new address, a notice to an address that has an account), sent after the
+ * commit without holding the response; none past the per-email cap (still the same 202).
  */
 @ApplicationScoped
 public class RegistrationService {
+
+    /** The account created (null: the email had one) and whether the per-email mail cap lets a mail go. */
+    private record Registered(Changed created, boolean mayMail) {}
 
     static final String ACCEPTED_REGISTER = "Check your mailbox: a message about your account is on its way.";
 
@@ -85,11 +89,16 @@ public class RegistrationService {
                                             referrer == null ? null : referrer.id(),
                                             Secrets.sha256Hex(token),
                                             origin.at().plus(config.verificationTtl())),
-                                    origin)));
+                                    origin))
+                            .chain(created -> throttle.takeMail(connection, email)
+                                    .map(mayMail -> new Registered(created, mayMail))));
                 })
-                .invoke(created -> {
-                    if (created != null) {
-                        mailer.sendVerification(created.email(), token);
+                .invoke(registered -> {
+                    if (!registered.mayMail()) {
+                        return; // the per-email cap: someone keeps registering this address; the same 202
+                    }
+                    if (registered.created() != null) {
+                        mailer.sendVerification(registered.created().email(), token);
                     } else {
                         mailer.sendAlreadyRegistered(email);
                     }

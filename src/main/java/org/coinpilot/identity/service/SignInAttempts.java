@@ -73,13 +73,33 @@ public class SignInAttempts {
                 && Secrets.sameHash(Secrets.sha256Hex(code), credentials.loginCodeHash());
     }
 
-    /** The right credentials: the attempt does not count against the (email, address) and address limits. */
+    /** The right credentials: the attempt counts against none of the sign-in limits. */
     public Uni<Void> succeeded(Attempt attempt) {
         return throttle.afterSignIn(attempt.email(), attempt.origin().ip());
     }
 
+    /** The password was never checked (AUTH_BUSY): the attempt gives back every hit it counted. */
+    public Uni<Void> notAttempted(Attempt attempt) {
+        return throttle.notAttempted(attempt.email(), attempt.origin().ip());
+    }
+
     /**
-     * A refused attempt: counts it against the account, records it on the account (when there is one), and fails
+     * Whether the account, read again under its row lock ({@code user}'s current code), still holds {@code code}
+     * unexpired: a code is single use even when two sign-ins present it at once (the first one clears it).
+     */
+    public boolean codeStillValid(Attempt attempt, String storedHash, java.time.Instant storedExpires, String code) {
+        return code != null
+                && storedHash != null
+                && storedExpires != null
+                && storedExpires.isAfter(attempt.origin().at())
+                && Secrets.sameHash(Secrets.sha256Hex(code), storedHash);
+    }
+
+    /**
+     * A refused attempt (already counted against every limit before the password was checked, see
+     * {@link AuthThrottle#beforeSignIn}): records it on the account (when there is one; the user row is the only
+     * row this transaction locks, so it cannot deadlock with a password reset, which locks the user row and then
+     * deletes counters), and fails
      * with the answer. While the account needs a code, the answer is LOGIN_CODE_REQUIRED whatever was wrong, and a
      * new code is mailed only when the password was right and no code came with it (a wrong code cancels the
      * pending one); otherwise it is INVALID_CREDENTIALS.
@@ -91,15 +111,14 @@ public class SignInAttempts {
         Instant expires = mailCode ? attempt.origin().at().plus(stepUp.codeTtl()) : null;
         String activity = mailCode ? "login_code_sent" : "login_failed";
         return transactions
-                .sql(connection -> throttle.countFailedSignIn(connection, attempt.email())
-                        .chain(() -> accounts.recordFailedLogin(
-                                connection,
-                                attempt.email(),
-                                mailCode || cancelCode,
-                                code == null ? null : Secrets.sha256Hex(code),
-                                expires,
-                                activity,
-                                attempt.origin())))
+                .sql(connection -> accounts.recordFailedLogin(
+                        connection,
+                        attempt.email(),
+                        mailCode || cancelCode,
+                        code == null ? null : Secrets.sha256Hex(code),
+                        expires,
+                        activity,
+                        attempt.origin()))
                 .invoke(changed -> {
                     if (mailCode && changed != null) {
                         mailer.sendLoginCode(changed.email(), code, stepUp.codeTtl());

@@ -15,6 +15,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.coinpilot.common.test.TestClock;
+import org.coinpilot.identity.config.IdentityConfig;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,6 +25,14 @@ class AuthResourceTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    IdentityConfig config;
+
+    @AfterEach
+    void putTheClockBack() {
+        TestClock.reset();
+    }
 
     @Test
     void shouldRegisterVerifyAndLogInWhenTheFlowIsFollowed() {
@@ -272,6 +283,8 @@ class AuthResourceTest {
         client.register(unverified, IdentityFixtures.PASSWORD, null).then().statusCode(202);
         String first = IdentityFixtures.tokenFromMail(mailbox, unverified, "verify-email");
         String unknown = IdentityFixtures.uniqueEmail("nobody");
+        // a link younger than mail-reissue-after is kept rather than replaced (SignInHardeningTest)
+        TestClock.advance(config.rateLimit().mailReissueAfter().plusSeconds(1));
 
         Response forKnown = client.request().body(Map.of("email", unverified)).post("/api/v1/auth/resend-verification");
         Response forUnknown = client.request().body(Map.of("email", unknown)).post("/api/v1/auth/resend-verification");

@@ -40,6 +40,35 @@ class ClientAddressTest {
         assertThat(ClientAddress.literal("2001:db8::1")).isNotNull();
     }
 
+    @Test
+    void shouldReadAddressesWithAPortWhenAProxyAppendsIt() {
+        assertThat(resolver.ip(request("10.0.0.1", "203.0.113.9:4711")).getHostAddress())
+                .isEqualTo("203.0.113.9");
+        assertThat(resolver.ip(request("10.0.0.1", "1.1.1.1, [2001:db8::5]:443, 10.2.2.2:80"))
+                        .getHostAddress())
+                .isEqualTo("2001:db8:0:0:0:0:0:5");
+        assertThat(resolver.ip(request("10.0.0.1", "[2001:db8::6]")).getHostAddress())
+                .isEqualTo("2001:db8:0:0:0:0:0:6");
+        // a port that is no port is garbage: stop at the proxy
+        assertThat(resolver.ip(request("10.0.0.1", "203.0.113.9:http")).getHostAddress())
+                .isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void shouldAcceptOnlyAddressLiteralsAndNeverLookANameUp() {
+        assertThat(ClientAddress.literal("999.1.1.1")).isNull();
+        assertThat(ClientAddress.literal("1.2.3")).isNull();
+        assertThat(ClientAddress.literal("localhost")).isNull();
+        assertThat(ClientAddress.literal("192.0.2.1").getHostAddress()).isEqualTo("192.0.2.1");
+        assertThat(ClientAddress.literal("[::1]").isLoopbackAddress()).isTrue();
+    }
+
+    @Test
+    void shouldDropTheScopeOfALinkLocalIpv6Address() {
+        assertThat(ClientAddress.literal("fe80::1%1").getHostAddress()).isEqualTo("fe80:0:0:0:0:0:0:1");
+        assertThat(ClientAddress.literal("fe80::1%eth0").getHostAddress()).isEqualTo("fe80:0:0:0:0:0:0:1");
+    }
+
     private static ClientAddress resolver(String... trusted) {
         IdentityConfig config = mock(IdentityConfig.class, RETURNS_DEEP_STUBS);
         when(config.trustedProxies()).thenReturn(Optional.of(List.of(trusted)));
@@ -49,7 +78,11 @@ class ClientAddressTest {
     private static HttpServerRequest request(String peer, String forwardedFor) {
         HttpServerRequest request = mock(HttpServerRequest.class);
         when(request.remoteAddress()).thenReturn(SocketAddress.inetSocketAddress(40000, peer));
-        when(request.headers()).thenReturn(MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", forwardedFor));
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        if (forwardedFor != null) {
+            headers.add("X-Forwarded-For", forwardedFor);
+        }
+        when(request.headers()).thenReturn(headers);
         return request;
     }
 }
