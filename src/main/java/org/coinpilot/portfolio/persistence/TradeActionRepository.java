@@ -46,4 +46,9 @@ public class TradeActionRepository implements PanacheRepositoryBase<TradeAction,
     public Uni<Long> countByPosition(long positionId) {
         return count("portfolioId = :positionId", Parameters.with("positionId", positionId));
     }
+
+    /** Every action on the owner's positions, each position's in replay order. */
+    public Uni<List<TradeAction>> journalOfOwner(long ownerId) {
+        return list(OWNED + " order by portfolioId, executedAt, id", Parameters.with("ownerId", ownerId));
+    }
 }
