@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -144,4 +145,12 @@ public class TradeAction extends AuditedEntity {
     /** Average entry price of the position after this action (set by the replay). */
     @Column(name = "entry_price_after")
     public BigDecimal entryPriceAfter;
+
+    /** An action written without a time happened when it was recorded (the column's default, V130). */
+    @PrePersist
+    void defaultExecutedAt() {
+        if (executedAt == null) {
+            executedAt = createdAt;
+        }
+    }
 }
