@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -93,6 +94,26 @@ public class Position extends AuditedEntity {
     /** numeric(12,4) percent, 0–100. */
     @Column(name = "max_allocation_percent", nullable = false)
     public BigDecimal maxAllocationPercent = new BigDecimal("10.0000");
+
+    /** numeric(28,8) USD: every fee of the journal. */
+    @Column(name = "fees_paid_usd", nullable = false)
+    public BigDecimal feesPaidUsd = BigDecimal.ZERO.setScale(8);
+
+    /** numeric(28,8) USD: entry fees of the remaining quantity, realized pro rata on exits. */
+    @Column(name = "open_fees_usd", nullable = false)
+    public BigDecimal openFeesUsd = BigDecimal.ZERO.setScale(8);
+
+    /** Quantity exited in the current cycle; {@link #exitPrice} is the average price of these exits. */
+    @Column(name = "exited_quantity", nullable = false)
+    public BigDecimal exitedQuantity = BigDecimal.ZERO.setScale(18);
+
+    /** When the current cycle opened (the first entry from a zero quantity). */
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    /** When the position was last closed; null while it holds a quantity. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     /** Optimistic lock (CONVENTIONS §5). */
     @Version

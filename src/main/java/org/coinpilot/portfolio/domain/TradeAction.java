@@ -6,8 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
@@ -131,4 +133,24 @@ public class TradeAction extends AuditedEntity {
 
     @Column(name = "notes")
     public String notes;
+
+    /** When the action happened; the journal replays in {@code (executedAt, id)} order. */
+    @Column(name = "executed_at", nullable = false)
+    public Instant executedAt;
+
+    /** Remaining quantity of the position after this action (set by the replay). */
+    @Column(name = "quantity_after")
+    public BigDecimal quantityAfter;
+
+    /** Average entry price of the position after this action (set by the replay). */
+    @Column(name = "entry_price_after")
+    public BigDecimal entryPriceAfter;
+
+    /** An action written without a time happened when it was recorded (the column's default, V130). */
+    @PrePersist
+    void defaultExecutedAt() {
+        if (executedAt == null) {
+            executedAt = createdAt;
+        }
+    }
 }

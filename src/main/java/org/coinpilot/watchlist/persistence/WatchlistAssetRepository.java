@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.coinpilot.watchlist.domain.WatchlistAsset;
 
 /**
@@ -30,5 +32,26 @@ public class WatchlistAssetRepository implements PanacheRepositoryBase<Watchlist
     /** How many assets the watchlist holds (for {@code max_assets}). */
     public Uni<Long> countByWatchlist(long watchlistId) {
         return count("watchlistId = :watchlistId", Parameters.with("watchlistId", watchlistId));
+    }
+
+    /** How many entries each of these watchlists holds, in one query; lists without entries have no key. */
+    public Uni<Map<Long, Long>> countByWatchlists(List<Long> watchlistIds) {
+        if (watchlistIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select watchlistId, count(*) from WatchlistAsset where watchlistId in :ids"
+                                        + " group by watchlistId",
+                                Object[].class)
+                        .setParameter("ids", watchlistIds)
+                        .getResultList())
+                .map(rows -> {
+                    Map<Long, Long> counts = new HashMap<>();
+                    for (Object[] row : rows) {
+                        counts.put((Long) row[0], (Long) row[1]);
+                    }
+                    return counts;
+                });
     }
 }

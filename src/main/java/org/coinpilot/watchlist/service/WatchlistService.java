@@ -1,0 +1,490 @@
+package org.coinpilot.watchlist.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.coinpilot.common.paging.PageQuery;
+import org.coinpilot.common.paging.PageResponse;
+import org.coinpilot.common.persistence.Transactions;
+import org.coinpilot.common.problem.BadRequestProblemException;
+import org.coinpilot.common.problem.BusinessRuleViolationException;
+import org.coinpilot.common.problem.ConflictException;
+import org.coinpilot.common.problem.ForbiddenOperationException;
+import org.coinpilot.common.problem.Problem;
+import org.coinpilot.common.problem.ResourceNotFoundException;
+import org.coinpilot.common.security.AuditTrail;
+import org.coinpilot.common.time.Timeframe;
+import org.coinpilot.common.time.Times;
+import org.coinpilot.market.domain.AssetRef;
+import org.coinpilot.market.domain.Quote;
+import org.coinpilot.market.domain.StoredIndicators;
+import org.coinpilot.market.service.CandleSeriesService;
+import org.coinpilot.market.service.MarketReadService;
+import org.coinpilot.watchlist.api.AddWatchlistAssetRequest;
+import org.coinpilot.watchlist.api.CreateWatchlistRequest;
+import org.coinpilot.watchlist.api.PatchWatchlistAssetRequest;
+import org.coinpilot.watchlist.api.PatchWatchlistRequest;
+import org.coinpilot.watchlist.api.ReorderWatchlistRequest;
+import org.coinpilot.watchlist.api.WatchlistAssetResponse;
+import org.coinpilot.watchlist.api.WatchlistResponse;
+import org.coinpilot.watchlist.api.WatchlistSummary;
+import org.coinpilot.watchlist.config.WatchlistConfig;
+import org.coinpilot.watchlist.domain.MarketView;
+import org.coinpilot.watchlist.domain.PositionType;
+import org.coinpilot.watchlist.domain.Scope;
+import org.coinpilot.watchlist.domain.Watchlist;
+import org.coinpilot.watchlist.domain.WatchlistAsset;
+import org.coinpilot.watchlist.domain.WatchlistType;
+import org.coinpilot.watchlist.persistence.WatchlistAssetRepository;
+import org.coinpilot.watchlist.persistence.WatchlistReadRepository;
+import org.coinpilot.watchlist.persistence.WatchlistReadRepository.EntryRow;
+import org.coinpilot.watchlist.persistence.WatchlistReadRepository.ListWithEntries;
+import org.coinpilot.watchlist.persistence.WatchlistRepository;
+
+/**
+ * Watchlists (docs/watchlists.md): users change their personal lists, admins the system default lists; everyone
+ * reads the active default lists and their own. A list is read with its entries enriched from market's published
+ * reads in a fixed number of statements whatever its length. Changes to a list's entries lock the list's row, so
+ * that {@code max_assets} and the dense positions hold under concurrent requests.
+ */
+@ApplicationScoped
+public class WatchlistService {
+
+    private final WatchlistRepository lists;
+    private final WatchlistAssetRepository entries;
+    private final WatchlistReadRepository reads;
+    private final MarketReadService market;
+    private final CandleSeriesService assets;
+    private final AuditTrail audit;
+    private final WatchlistConfig config;
+    private final Clock clock;
+    private final Transactions tx;
+
+    public WatchlistService(
+            WatchlistRepository lists,
+            WatchlistAssetRepository entries,
+            WatchlistReadRepository reads,
+            MarketReadService market,
+            CandleSeriesService assets,
+            AuditTrail audit,
+            WatchlistConfig config,
+            Clock clock,
+            Transactions tx) {
+        this.lists = lists;
+        this.entries = entries;
+        this.reads = reads;
+        this.market = market;
+        this.assets = assets;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /** A page of the lists {@code viewerId} sees (active defaults first, then their own); null viewer: all system lists. */
+    public Uni<PageResponse<WatchlistSummary>> list(Long viewerId, PageQuery page) {
+        WatchlistRepository.Filter filter = new WatchlistRepository.Filter(viewerId);
+        return tx.read(() -> lists.page(filter, page.page, page.size)
+                .chain(rows -> entries.countByWatchlists(
+                                rows.stream().map(w -> w.id).toList())
+                        .map(counts -> rows.stream()
+                                .map(w -> summary(w, counts.getOrDefault(w.id, 0L)))
+                                .toList()))
+                .chain(items -> page.includeTotal
+                        ? lists.count(filter).map(total -> PageResponse.of(items, page, total))
+                        : Uni.createFrom().item(PageResponse.of(items, page, null))));
+    }
+
+    /**
+     * The list {@code id} with its entries and their market data on {@code timeframe} (default 1h). A user
+     * ({@code viewerId}) sees their own lists and the active default lists, anything else is a 404; a null viewer
+     * (an admin) sees any list, and reading someone's personal list is audited. Five statements at most, whatever the
+     * length of the list: the list with its entries, catalogue entries, quotes, indicators and highs.
+     */
+    public Uni<WatchlistResponse> get(Long viewerId, long id, String timeframeCode) {
+        Timeframe timeframe = timeframe(timeframeCode);
+        return tx.statement(client -> reads.listWithEntries(client, id, viewerId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> notFound(id))
+                .chain(found -> enrich(found, timeframe))
+                .call(response -> viewerId == null && response.type() == WatchlistType.PERSONAL
+                        ? tx.write(() -> audit.record(
+                                "watchlist_read_by_admin", "watchlist", id, "read", Map.of("watchlistId", id)))
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** Creates a list in the scope: a personal list of the user, or a system default list (admins). */
+    public Uni<WatchlistSummary> create(Scope scope, CreateWatchlistRequest request) {
+        int maxAssets = request.maxAssets() == null ? Math.min(50, config.maxAssetsLimit()) : request.maxAssets();
+        checkMaxAssets(maxAssets);
+        Long ownerId = scope.personal() ? scope.actorId() : null;
+        String name = request.name().strip();
+        return tx.write(() -> (scope.personal()
+                        ? lists.countByOwner(scope.actorId())
+                        : Uni.createFrom().item(0L))
+                .invoke(count -> {
+                    if (count >= config.maxPersonalLists()) {
+                        throw new BusinessRuleViolationException(
+                                "WATCHLIST_LIMIT_REACHED",
+                                "You have " + count + " watchlists, the most allowed is " + config.maxPersonalLists()
+                                        + "; delete one first.");
+                    }
+                })
+                .call(() -> uniqueName(ownerId, name, null))
+                .chain(count -> {
+                    Watchlist list = new Watchlist();
+                    list.name = name;
+                    list.description = blankToNull(request.description());
+                    list.userId = ownerId;
+                    list.watchlistType = scope.type();
+                    list.isActive = request.active() == null || request.active();
+                    list.maxAssets = maxAssets;
+                    list.sortOrder = request.sortOrder() == null ? count.intValue() : request.sortOrder();
+                    return lists.persist(list).call(lists::flush).map(saved -> summary(saved, 0));
+                }));
+    }
+
+    /** Changes a list of the scope; {@code maxAssets} may not go below the number of entries it holds. */
+    public Uni<WatchlistSummary> patch(Scope scope, long id, PatchWatchlistRequest patch) {
+        if (patch.maxAssets() != null) {
+            checkMaxAssets(patch.maxAssets());
+        }
+        return tx.write(() -> editable(scope, id).chain(list -> {
+            if (patch.version() != null && patch.version() != list.version) {
+                throw new ConflictException(
+                        "STALE_VERSION",
+                        "The watchlist is at version " + list.version + ", not " + patch.version() + "; reload it.");
+            }
+            Uni<Void> checks = Uni.createFrom().voidItem();
+            if (patch.name() != null) {
+                checks = checks.call(() -> uniqueName(list.userId, patch.name().strip(), list.id));
+            }
+            return checks.chain(() -> entries.countByWatchlist(list.id)).chain(count -> {
+                if (patch.maxAssets() != null && patch.maxAssets() < count) {
+                    throw new BusinessRuleViolationException(
+                            "WATCHLIST_MAX_BELOW_COUNT",
+                            "The list holds " + count + " assets; remove some before lowering maxAssets to "
+                                    + patch.maxAssets() + ".",
+                            List.of(new Problem.Violation("maxAssets", "body", "must be at least " + count)));
+                }
+                if (patch.name() != null) {
+                    list.name = patch.name().strip();
+                }
+                if (patch.description() != null) {
+                    list.description = blankToNull(patch.description());
+                }
+                if (patch.maxAssets() != null) {
+                    list.maxAssets = patch.maxAssets();
+                }
+                if (patch.sortOrder() != null) {
+                    list.sortOrder = patch.sortOrder();
+                }
+                if (patch.active() != null) {
+                    list.isActive = patch.active();
+                }
+                return lists.flush().map(ignored -> summary(list, count));
+            });
+        }));
+    }
+
+    /** Deletes a list of the scope with its entries. */
+    public Uni<Void> delete(Scope scope, long id) {
+        return tx.write(() -> editable(scope, id).call(lists::delete).replaceWithVoid());
+    }
+
+    /**
+     * Adds an asset at {@code position} (default: last; later entries move down one). A full list is a 422
+     * {@code WATCHLIST_FULL}; an asset already on it a 409 {@code WATCHLIST_ASSET_EXISTS}.
+     */
+    public Uni<WatchlistResponse> addAsset(Scope scope, long id, AddWatchlistAssetRequest request) {
+        return tx.write(() -> editable(scope, id)
+                        .chain(list -> assetId(request.symbol(), "symbol", "body")
+                                .chain(cryptoId -> entries.listByWatchlist(list.id)
+                                        .chain(current -> {
+                                            if (current.stream().anyMatch(e -> e.cryptoId.equals(cryptoId))) {
+                                                throw new ConflictException(
+                                                        "WATCHLIST_ASSET_EXISTS",
+                                                        request.symbol() + " is already on the watchlist " + list.id
+                                                                + ".");
+                                            }
+                                            if (current.size() >= list.maxAssets) {
+                                                throw new BusinessRuleViolationException(
+                                                        "WATCHLIST_FULL",
+                                                        "The watchlist holds its maximum of " + list.maxAssets
+                                                                + " assets.");
+                                            }
+                                            int at = request.position() == null
+                                                    ? current.size()
+                                                    : Math.min(request.position(), current.size());
+                                            for (WatchlistAsset e : current) {
+                                                if (e.position >= at) {
+                                                    e.position++;
+                                                }
+                                            }
+                                            WatchlistAsset entry = new WatchlistAsset();
+                                            entry.watchlistId = list.id;
+                                            entry.cryptoId = cryptoId;
+                                            entry.positionType = request.positionType();
+                                            entry.position = at;
+                                            entry.notes = blankToNull(request.notes());
+                                            entry.isActive = request.active() == null || request.active();
+                                            entry.addedBy = scope.actorId();
+                                            entry.lastModifiedBy = scope.actorId();
+                                            touch(list, scope);
+                                            return entries.persist(entry);
+                                        }))))
+                .chain(() -> get(scope.personal() ? scope.actorId() : null, id, null));
+    }
+
+    /** Changes an entry's side, notes or active flag. */
+    public Uni<WatchlistResponse> patchAsset(Scope scope, long id, String symbol, PatchWatchlistAssetRequest patch) {
+        return tx.write(() -> editable(scope, id)
+                        .invoke(list -> touch(list, scope))
+                        .chain(list -> entry(list, symbol))
+                        .invoke(entry -> {
+                            if (patch.positionType() != null) {
+                                entry.positionType = patch.positionType();
+                            }
+                            if (patch.notes() != null) {
+                                entry.notes = blankToNull(patch.notes());
+                            }
+                            if (patch.active() != null) {
+                                entry.isActive = patch.active();
+                            }
+                            entry.lastModifiedBy = scope.actorId();
+                        }))
+                .chain(() -> get(scope.personal() ? scope.actorId() : null, id, null));
+    }
+
+    /** Removes an asset; later entries move up one, so positions stay 0..n-1. */
+    public Uni<Void> removeAsset(Scope scope, long id, String symbol) {
+        return tx.write(() -> editable(scope, id)
+                .invoke(list -> touch(list, scope))
+                .chain(list -> entry(list, symbol)
+                        .chain(removed -> entries.delete(removed)
+                                .call(entries::flush)
+                                .chain(() -> entries.listByWatchlist(list.id))
+                                .invoke(rest -> {
+                                    for (int i = 0; i < rest.size(); i++) {
+                                        if (rest.get(i).position != i) {
+                                            rest.get(i).position = i;
+                                            rest.get(i).lastModifiedBy = scope.actorId();
+                                        }
+                                    }
+                                })))
+                .replaceWithVoid());
+    }
+
+    /** Puts the entries in the given order: every symbol of the list exactly once (else a 400 naming symbols). */
+    public Uni<WatchlistResponse> reorder(Scope scope, long id, ReorderWatchlistRequest request) {
+        return tx.write(() -> editable(scope, id)
+                        .invoke(list -> touch(list, scope))
+                        .chain(list -> entries.listByWatchlist(list.id)
+                                .chain(current -> market.assets(current.stream()
+                                                .map(e -> e.cryptoId)
+                                                .toList())
+                                        .invoke(refs -> {
+                                            Map<String, WatchlistAsset> bySymbol = new HashMap<>();
+                                            for (WatchlistAsset e : current) {
+                                                AssetRef ref = refs.get(e.cryptoId);
+                                                bySymbol.put(ref == null ? "#" + e.cryptoId : ref.symbol(), e);
+                                            }
+                                            Set<String> seen = new HashSet<>();
+                                            for (String s : request.symbols()) {
+                                                if (!bySymbol.containsKey(s) || !seen.add(s)) {
+                                                    throw new BadRequestProblemException(
+                                                            "symbols",
+                                                            "body",
+                                                            "must list each symbol of the watchlist exactly once ('" + s
+                                                                    + "' is "
+                                                                    + (seen.contains(s) && bySymbol.containsKey(s)
+                                                                            ? "repeated"
+                                                                            : "not on it")
+                                                                    + ")");
+                                                }
+                                            }
+                                            if (seen.size() != current.size()) {
+                                                throw new BadRequestProblemException(
+                                                        "symbols",
+                                                        "body",
+                                                        "must list each symbol of the watchlist exactly once ("
+                                                                + (current.size() - seen.size()) + " missing)");
+                                            }
+                                            for (int i = 0;
+                                                    i < request.symbols().size();
+                                                    i++) {
+                                                WatchlistAsset e = bySymbol.get(
+                                                        request.symbols().get(i));
+                                                if (e.position != i) {
+                                                    e.position = i;
+                                                    e.lastModifiedBy = scope.actorId();
+                                                }
+                                            }
+                                        }))))
+                .chain(() -> get(scope.personal() ? scope.actorId() : null, id, null));
+    }
+
+    /** Marks the list changed (version and updated_at), so that a change to its entries is a change of the list. */
+    private void touch(Watchlist list, Scope scope) {
+        list.updatedAt = Times.now(clock);
+    }
+
+    private Uni<WatchlistResponse> enrich(ListWithEntries found, Timeframe timeframe) {
+        List<Long> ids = found.entries().stream().map(EntryRow::cryptoId).toList();
+        Instant from = Times.now(clock).minus(Duration.ofDays(config.highWindowDays()));
+        return market.assets(ids)
+                .chain(refs -> market.latestQuotes(ids, timeframe)
+                        .chain(quotes -> market.latestIndicators(ids, timeframe)
+                                .chain(indicators -> (ids.isEmpty()
+                                                ? Uni.createFrom().item(Map.<Long, BigDecimal>of())
+                                                : tx.statement(client -> reads.highs(client, ids, from)))
+                                        .map(highs -> response(found, timeframe, refs, quotes, indicators, highs)))));
+    }
+
+    private static WatchlistResponse response(
+            ListWithEntries found,
+            Timeframe timeframe,
+            Map<Long, AssetRef> refs,
+            Map<Long, Quote> quotes,
+            Map<Long, StoredIndicators> indicators,
+            Map<Long, BigDecimal> highs) {
+        List<WatchlistAssetResponse> items = new ArrayList<>();
+        for (EntryRow e : found.entries()) {
+            AssetRef ref = refs.get(e.cryptoId());
+            items.add(WatchlistAssetResponse.of(
+                    ref == null ? null : ref.symbol(),
+                    ref == null ? null : ref.name(),
+                    e.positionType() == null
+                            ? null
+                            : PositionType.valueOf(e.positionType().toUpperCase(Locale.ROOT)),
+                    e.position(),
+                    e.notes(),
+                    e.active(),
+                    e.addedBy(),
+                    e.lastModifiedBy(),
+                    e.createdAt(),
+                    e.updatedAt(),
+                    MarketView.of(quotes.get(e.cryptoId()), indicators.get(e.cryptoId()), highs.get(e.cryptoId()))));
+        }
+        WatchlistReadRepository.ListRow l = found.list();
+        return new WatchlistResponse(
+                l.id(),
+                l.name(),
+                l.description(),
+                WatchlistType.valueOf(l.type().toUpperCase(Locale.ROOT)),
+                l.active(),
+                l.maxAssets(),
+                l.sortOrder(),
+                l.version(),
+                l.createdAt(),
+                l.updatedAt(),
+                timeframe,
+                items);
+    }
+
+    /**
+     * The list the scope may change, locked: a user's own personal list, or (admins) a system default list. A user
+     * naming a default list gets a 403 {@code WATCHLIST_READ_ONLY} (they can read it), any other id a 404.
+     */
+    private Uni<Watchlist> editable(Scope scope, long id) {
+        return lists.findForUpdate(id, scope.type(), scope.actorId()).chain(list -> {
+            if (list != null) {
+                return Uni.createFrom().item(list);
+            }
+            if (!scope.personal()) {
+                return Uni.createFrom().failure(notFound(id));
+            }
+            return lists.isActiveDefault(id).map(isDefault -> {
+                if (isDefault) {
+                    throw new ForbiddenOperationException(
+                            "WATCHLIST_READ_ONLY", "Watchlist " + id + " is a system list; only admins change it.");
+                }
+                throw notFound(id);
+            });
+        });
+    }
+
+    private Uni<WatchlistAsset> entry(Watchlist list, String symbol) {
+        return assets.assetId(symbol)
+                .onFailure(ResourceNotFoundException.class)
+                .recoverWithItem(-1L)
+                .chain(cryptoId -> entries.findByWatchlistAndCrypto(list.id, cryptoId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ResourceNotFoundException(
+                        "WATCHLIST_ASSET_NOT_FOUND", "Watchlist " + list.id + " does not hold " + symbol + "."));
+    }
+
+    private Uni<Long> assetId(String symbol, String field, String in) {
+        return assets.assetId(symbol)
+                .onFailure(ResourceNotFoundException.class)
+                .transform(e -> new BusinessRuleViolationException(
+                        "UNKNOWN_ASSET",
+                        "No asset of the catalogue has the symbol '" + symbol + "'.",
+                        List.of(new Problem.Violation(field, in, "no asset has the symbol '" + symbol + "'"))));
+    }
+
+    private Uni<Void> uniqueName(Long ownerId, String name, Long exceptId) {
+        return lists.nameTaken(ownerId, name, exceptId)
+                .invoke(taken -> {
+                    if (taken) {
+                        throw new ConflictException(
+                                "WATCHLIST_NAME_TAKEN",
+                                "A watchlist named '" + name + "' already exists"
+                                        + (ownerId == null ? " among the system lists." : "."));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private void checkMaxAssets(int maxAssets) {
+        if (maxAssets > config.maxAssetsLimit()) {
+            throw new BadRequestProblemException("maxAssets", "body", "must be at most " + config.maxAssetsLimit());
+        }
+    }
+
+    static Timeframe timeframe(String code) {
+        if (code == null || code.isEmpty()) {
+            return Timeframe.H1;
+        }
+        try {
+            return Timeframe.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestProblemException("timeframe", "query", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+        }
+    }
+
+    private static WatchlistSummary summary(Watchlist w, long assetCount) {
+        return new WatchlistSummary(
+                w.id,
+                w.name,
+                w.description,
+                w.watchlistType,
+                w.isActive,
+                w.maxAssets,
+                w.sortOrder,
+                assetCount,
+                w.version,
+                w.createdAt,
+                w.updatedAt);
+    }
+
+    private static ResourceNotFoundException notFound(long id) {
+        return new ResourceNotFoundException("WATCHLIST_NOT_FOUND", "You have no watchlist with id " + id + ".");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
