@@ -23,6 +23,10 @@ public class CryptoSector extends AuditedEntity {
     @Column(name = "name", nullable = false)
     public String name;
 
+    /** Lower-case key for URLs and filters ({@code defi}, {@code layer-1-l1}); unique. See {@link SectorSlug}. */
+    @Column(name = "slug", nullable = false)
+    public String slug;
+
     @Column(name = "description")
     public String description;
 
