@@ -42,7 +42,12 @@ public final class SectorTestData {
         return pool.preparedQuery("INSERT INTO cryptocurrencies (symbol, name, is_supported, external_ids, market_cap)"
                         + " VALUES ($1, $2, $3, CASE WHEN $4::text IS NULL THEN '{}'::jsonb"
                         + " ELSE jsonb_build_object('coingecko', $4::text) END, $5::numeric) RETURNING id")
-                .execute(Tuple.of(symbol, "Test " + symbol, supported, coingeckoId, marketCap))
+                .execute(Tuple.of(
+                        symbol,
+                        "Test " + symbol,
+                        supported,
+                        coingeckoId,
+                        marketCap == null ? null : decimal(marketCap)))
                 .await()
                 .indefinitely()
                 .iterator()
@@ -55,7 +60,12 @@ public final class SectorTestData {
         pool.preparedQuery("INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_price,"
                         + " low_price, close_price, volume) VALUES ($1, $2, $3, $4::numeric, $4::numeric,"
                         + " $4::numeric, $4::numeric, $5::numeric)")
-                .execute(Tuple.of(cryptoId, timeframe, OffsetDateTime.ofInstant(time, ZoneOffset.UTC), close, volume))
+                .execute(Tuple.of(
+                        cryptoId,
+                        timeframe,
+                        OffsetDateTime.ofInstant(time, ZoneOffset.UTC),
+                        decimal(close),
+                        decimal(volume)))
                 .await()
                 .indefinitely();
     }
