@@ -12,9 +12,25 @@ ALTER TABLE crypto_sectors ALTER COLUMN slug SET NOT NULL;
 ALTER TABLE crypto_sectors ADD CONSTRAINT uq_crypto_sectors_slug UNIQUE (slug);
 ALTER TABLE crypto_sectors ADD CONSTRAINT ck_crypto_sectors_slug CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$');
 
--- Every mapping row states its allocation (the rules "at most 100 per asset" and the weights need it).
-UPDATE crypto_sector_mapping SET allocation_percentage = 100 WHERE allocation_percentage IS NULL;
-ALTER TABLE crypto_sector_mapping ALTER COLUMN allocation_percentage SET NOT NULL;
+-- A row inserted without a slug (SQL outside the application) gets the one its name gives.
+CREATE FUNCTION crypto_sectors_default_slug() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF NEW.slug IS NULL THEN
+        NEW.slug := coalesce(nullif(btrim(regexp_replace(lower(NEW.name), '[^a-z0-9]+', '-', 'g'), '-'), ''),
+                             'sector-' || NEW.id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER trg_crypto_sectors_default_slug
+    BEFORE INSERT OR UPDATE ON crypto_sectors
+    FOR EACH ROW EXECUTE FUNCTION crypto_sectors_default_slug();
+
+-- A membership's allocation is above 0 when stated (the API always states it; NULL, as the seed allows, counts as
+-- 100 in the performance weighting, docs/sectors.md).
 ALTER TABLE crypto_sector_mapping ADD CONSTRAINT ck_crypto_sector_mapping_allocation_positive
     CHECK (allocation_percentage > 0);
 

@@ -315,7 +315,8 @@ public class SectorMappingService {
                 List<AssetSectorResponse> out = new ArrayList<>();
                 for (CryptoSectorMapping m : rows) {
                     CryptoSector s = byId.get(m.sectorId);
-                    total = total.add(m.allocationPercentage);
+                    total = total.add(
+                            m.allocationPercentage == null ? AllocationRules.HUNDRED : m.allocationPercentage);
                     out.add(new AssetSectorResponse(
                             m.sectorId, s.name, s.slug, m.allocationPercentage, m.isPrimarySector));
                 }

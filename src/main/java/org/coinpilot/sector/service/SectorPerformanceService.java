@@ -124,6 +124,11 @@ public class SectorPerformanceService {
         return new Moves(fresh, stale);
     }
 
+    /** A membership's allocation; NULL (rows written outside the API, as the seed allows) counts as 100 %. */
+    static BigDecimal allocation(CryptoSectorMapping m) {
+        return m.allocationPercentage == null ? BigDecimal.valueOf(100) : m.allocationPercentage;
+    }
+
     /** {@code (close - reference) / reference × 100}, scale 8 (rounded to 4 only in the weighted result). */
     static BigDecimal change(BigDecimal close, BigDecimal reference) {
         if (close == null || reference == null || reference.signum() == 0) {
@@ -143,7 +148,7 @@ public class SectorPerformanceService {
                 if (m.sectorId.equals(sector.id)) {
                     AssetMove move = moves.get(m.cryptoId);
                     if (move != null) {
-                        members.add(new Member(move, m.allocationPercentage));
+                        members.add(new Member(move, allocation(m)));
                     }
                 }
             }

@@ -241,7 +241,9 @@ public class SectorService {
     private static SectorResponse response(
             CryptoSector s, List<CryptoSectorMapping> members, Map<Long, AssetRef> assets, SectorPerformance latest) {
         List<SectorMemberResponse> rows = members.stream()
-                .sorted(Comparator.comparing((CryptoSectorMapping m) -> m.allocationPercentage)
+                .sorted(Comparator.comparing(
+                                (CryptoSectorMapping m) -> m.allocationPercentage,
+                                Comparator.nullsFirst(Comparator.<java.math.BigDecimal>naturalOrder()))
                         .reversed()
                         .thenComparing(m -> m.cryptoId))
                 .filter(m -> assets.containsKey(m.cryptoId))
