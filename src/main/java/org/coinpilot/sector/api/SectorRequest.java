@@ -17,8 +17,8 @@ public record SectorRequest(
         @Size(max = 100)
         @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be lower-case words of a-z and 0-9 joined by -")
         @Schema(
-                description = "Unique key for URLs and the catalogue's ?sector= filter; default: derived from the name"
-                        + " (lower case, other characters become -)",
+                description = "Unique key for URLs and the catalogue's ?sector= filter; default on create: derived from"
+                        + " the name (lower case, other characters become -); on update: kept",
                 examples = "decentralized-finance-defi",
                 maxLength = 100,
                 nullable = true)

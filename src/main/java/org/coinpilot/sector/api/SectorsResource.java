@@ -3,6 +3,7 @@ package org.coinpilot.sector.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,10 +59,11 @@ public class SectorsResource {
     @APIResponse(responseCode = "200", description = "One page of rotations")
     @APIResponse(
             responseCode = "400",
-            description = "Bad from, to, limit or cursor",
+            description = "Bad sector, from, to, limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CursorPage<SectorRotationResponse>> rotations(
-            @QueryParam("sector") @Parameter(description = "Only rotations from or to this sector id") Long sector,
+            @QueryParam("sector") @Size(max = 19) @Parameter(description = "Only rotations from or to this sector id")
+                    String sector,
             @Valid @BeanParam SectorHistoryQuery query) {
         return sectors.rotations(sector, query);
     }

@@ -125,7 +125,8 @@ public class SectorService {
     }
 
     /** Detected rotations, oldest first; {@code sectorId} keeps those from or to it. */
-    public Uni<CursorPage<SectorRotationResponse>> rotations(Long sectorId, SectorHistoryQuery query) {
+    public Uni<CursorPage<SectorRotationResponse>> rotations(String sector, SectorHistoryQuery query) {
+        Long sectorId = sectorId(sector);
         History h = History.parse(query);
         SectorRotationAnalysisRepository.Filter filter =
                 new SectorRotationAnalysisRepository.Filter(sectorId, h.from(), h.to());
@@ -156,7 +157,7 @@ public class SectorService {
     // ------------------------------------------------------------------------------------------------ admin
 
     public Uni<SectorResponse> create(SectorRequest request) {
-        String slug = slugOf(request);
+        String slug = slugOf(request, null);
         return tx.write(() -> sectors.findClash(request.name().trim(), slug, null)
                         .chain(clash -> {
                             if (clash != null) {
@@ -169,17 +170,18 @@ public class SectorService {
                 .map(sector -> response(sector, List.of(), Map.of(), null));
     }
 
+    /** Full update; without a slug in the request the sector keeps its slug (links and filters stay valid). */
     public Uni<SectorResponse> update(long id, SectorRequest request) {
-        String slug = slugOf(request);
-        return tx.write(() -> load(id).chain(sector -> sectors.findClash(
-                                request.name().trim(), slug, id)
-                        .chain(clash -> {
-                            if (clash != null) {
-                                return Uni.createFrom().failure(exists(request.name(), slug));
-                            }
-                            apply(sector, request, slug);
-                            return Uni.createFrom().item(sector);
-                        })))
+        return tx.write(() -> load(id).chain(sector -> {
+                    String slug = slugOf(request, sector.slug);
+                    return sectors.findClash(request.name().trim(), slug, id).chain(clash -> {
+                        if (clash != null) {
+                            return Uni.createFrom().failure(exists(request.name(), slug));
+                        }
+                        apply(sector, request, slug);
+                        return Uni.createFrom().item(sector);
+                    });
+                }))
                 .replaceWith(get(id));
     }
 
@@ -197,8 +199,25 @@ public class SectorService {
                 .failWith(() -> new ResourceNotFoundException("SECTOR_NOT_FOUND", "No sector has the id " + id + "."));
     }
 
-    private static String slugOf(SectorRequest request) {
-        String slug = request.slug() != null ? request.slug() : SectorSlug.of(request.name());
+    /** The {@code sector} query parameter: a positive sector id, or null when absent; 400 naming it otherwise. */
+    static Long sectorId(String sector) {
+        if (sector == null || sector.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(sector.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new BadRequestProblemException("sector", "query", "must be a sector id (a positive integer)");
+    }
+
+    private static String slugOf(SectorRequest request, String current) {
+        String slug =
+                request.slug() != null ? request.slug() : current != null ? current : SectorSlug.of(request.name());
         if (slug.isEmpty()) {
             throw new BadRequestProblemException(
                     "slug", "body", "is required when the name has no letter or digit a-z / 0-9");

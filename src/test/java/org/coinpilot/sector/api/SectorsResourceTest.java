@@ -104,6 +104,7 @@ class SectorsResourceTest {
     @Test
     void shouldUpdateAndDeleteWhenTheSectorExistsAnd404Otherwise() {
         long id = SectorTestData.sector(SectorTestData.unique("Gaming "));
+        String slug = given().get("/api/v1/sectors/{id}", id).then().extract().path("slug");
         String renamed = SectorTestData.unique("GameFi ");
         given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON)
@@ -112,6 +113,7 @@ class SectorsResourceTest {
                 .then()
                 .statusCode(200)
                 .body("name", equalTo(renamed))
+                .body("slug", equalTo(slug)) // kept: links and ?sector= filters stay valid
                 .body("active", equalTo(false));
         given().header("Authorization", ADMIN)
                 .delete("/api/v1/admin/sectors/{id}", id)
@@ -192,6 +194,22 @@ class SectorsResourceTest {
                 .statusCode(200)
                 .body("sectors", empty());
         given().queryParam("sector", defiSlug).get("/api/v1/assets").then().body("items", empty());
+    }
+
+    @Test
+    void shouldAnswer400NamingSectorWhenTheRotationFilterIsNotAnId() {
+        given().queryParam("sector", "defi")
+                .get("/api/v1/sectors/rotations")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("violations.field", contains("sector"));
+        given().queryParam("sector", "987654321")
+                .get("/api/v1/sectors/rotations")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
     }
 
     @Test
