@@ -20,6 +20,16 @@ public class AssetQuery {
     @Parameter(description = "Text in the symbol or name, case-insensitive")
     public String q;
 
+    @QueryParam("sector")
+    @Size(max = 100, message = "must be at most 100 characters")
+    @jakarta.validation.constraints.Pattern(
+            regexp = "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$",
+            message = "must be a sector slug such as defi, or a sector id")
+    @Parameter(
+            description = "Only members of this sector: its slug (e.g. layer-1-l1, any case) or its id"
+                    + " (GET /api/v1/sectors); an unknown sector gives an empty list")
+    public String sector;
+
     @QueryParam("sort")
     @Parameter(
             description =

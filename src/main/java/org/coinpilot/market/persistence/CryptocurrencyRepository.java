@@ -16,8 +16,16 @@ import org.coinpilot.market.domain.Cryptocurrency;
 @ApplicationScoped
 public class CryptocurrencyRepository implements PanacheRepositoryBase<Cryptocurrency, Long> {
 
-    /** Filter of the asset list; null fields are not applied; {@code text} matches symbol or name, any case. */
-    public record Filter(Boolean active, Boolean supported, String text) {}
+    /**
+     * Filter of the asset list; null fields are not applied; {@code text} matches symbol or name, any case;
+     * {@code sector} keeps the members of a sector (its slug or id), through the function sector publishes.
+     */
+    public record Filter(Boolean active, Boolean supported, String text, String sector) {
+
+        public Filter(Boolean active, Boolean supported, String text) {
+            this(active, supported, text, null);
+        }
+    }
 
     /** The asset with exactly this symbol (symbols are case-sensitive, e.g. {@code stETH}), or null. */
     public Uni<Cryptocurrency> findBySymbol(String symbol) {
@@ -50,6 +58,8 @@ public class CryptocurrencyRepository implements PanacheRepositoryBase<Cryptocur
         return new HqlFilter()
                 .equal("isActive", "active", filter.active())
                 .equal("isSupported", "supported", filter.supported())
-                .when(text, "(lower(symbol) like :q or lower(name) like :q)", "q", text);
+                .when(text, "(lower(symbol) like :q or lower(name) like :q)", "q", text)
+                // sector_has_asset(text, bigint): published by sector (V120__sector_slug_published.sql)
+                .when(filter.sector(), "function('sector_has_asset', :sector, id) = true", "sector", filter.sector());
     }
 }

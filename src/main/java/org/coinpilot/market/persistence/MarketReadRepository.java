@@ -29,6 +29,11 @@ public class MarketReadRepository {
             SELECT id, symbol, name, is_active, is_supported FROM cryptocurrencies
             WHERE is_active AND is_supported ORDER BY id""";
 
+    /** The catalogue's market snapshot (CoinGecko) of these assets and their CoinGecko id. */
+    static final String CATALOGUE = """
+            SELECT id, symbol, external_ids ->> 'coingecko' AS coingecko_id, market_cap, market_cap_rank, updated_at
+            FROM cryptocurrencies WHERE id = ANY($1::int8[])""";
+
     /**
      * $1 asset ids, $2 timeframe, $3 how many candles close in 24 h (0: not a whole number, e.g. weekly). The 24 h /
      * 7 d references are the candles exactly 24 h / 7 d before the latest; the 24 h volume sums the candles that
@@ -77,6 +82,14 @@ public class MarketReadRepository {
             BigDecimal volume24h,
             long volumeCandles) {}
 
+    public record CatalogueRow(
+            long id,
+            String symbol,
+            String coingeckoId,
+            BigDecimal marketCap,
+            Integer marketCapRank,
+            Instant updatedAt) {}
+
     public record IndicatorRow(long cryptoId, Instant candleTime, JsonObject values, Instant latestCandleTime) {}
 
     public Uni<List<AssetRow>> assets(SqlClient client, List<Long> ids) {
@@ -101,6 +114,24 @@ public class MarketReadRepository {
                     row.getBoolean("is_supported")));
         }
         return list;
+    }
+
+    public Uni<List<CatalogueRow>> catalogue(SqlClient client, List<Long> ids) {
+        return client.preparedQuery(CATALOGUE)
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<CatalogueRow> list = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        list.add(new CatalogueRow(
+                                row.getLong("id"),
+                                row.getString("symbol"),
+                                row.getString("coingecko_id"),
+                                row.getBigDecimal("market_cap"),
+                                row.getInteger("market_cap_rank"),
+                                instant(row.getOffsetDateTime("updated_at"))));
+                    }
+                    return list;
+                });
     }
 
     /** Assets without a stored candle on {@code timeframe} are left out. */

@@ -77,7 +77,7 @@ public class CatalogueService {
     public Uni<PageResponse<AssetResponse>> list(AssetQuery query, PageQuery page) {
         SortOrder order = SortOrder.parse(query.sort, SORTS, "rank");
         CryptocurrencyRepository.Filter filter =
-                new CryptocurrencyRepository.Filter(query.active, query.supported, query.q);
+                new CryptocurrencyRepository.Filter(query.active, query.supported, query.q, query.sector);
         return tx.read(() -> {
                     Uni<Long> total = page.includeTotal
                             ? assets.count(filter)

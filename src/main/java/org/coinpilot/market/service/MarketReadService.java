@@ -16,6 +16,7 @@ import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.market.domain.AssetRef;
+import org.coinpilot.market.domain.CatalogueEntry;
 import org.coinpilot.market.domain.Quote;
 import org.coinpilot.market.domain.StoredIndicators;
 import org.coinpilot.market.persistence.MarketReadRepository;
@@ -24,7 +25,8 @@ import org.coinpilot.market.persistence.MarketReadRepository.QuoteRow;
 
 /**
  * What market publishes to the other features (docs/architecture.md, "Who owns what"; docs/market.md, "Published
- * reads"): for any number of assets at once, each in ONE statement whatever their number, their catalogue entries,
+ * reads"): for any number of assets at once, each in ONE statement whatever their number, their catalogue entries
+ * (and market snapshot),
  * the latest candle of a timeframe as a {@link Quote}, and the newest {@link StoredIndicators}. Values, not JSON: the
  * candle read's HTTP fast path is for the API alone. Maps are keyed by asset id; an asset with nothing to give
  * (unknown id, no candle, no stored values) has no entry.
@@ -62,6 +64,25 @@ public class MarketReadService {
                 .map(rows -> rows.stream()
                         .map(r -> new AssetRef(r.id(), r.symbol(), r.name(), r.active(), r.supported()))
                         .toList());
+    }
+
+    /**
+     * The catalogue's market snapshot of these assets: market capitalisation and rank (from the CoinGecko sync; null
+     * when it has not run) and the CoinGecko id, with the time the row last changed.
+     */
+    public Uni<Map<Long, CatalogueEntry>> catalogue(Collection<Long> cryptoIds) {
+        List<Long> ids = distinct(cryptoIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.statement(client -> reads.catalogue(client, ids)).map(rows -> {
+            Map<Long, CatalogueEntry> entries = new LinkedHashMap<>();
+            rows.forEach(r -> entries.put(
+                    r.id(),
+                    new CatalogueEntry(
+                            r.id(), r.symbol(), r.coingeckoId(), r.marketCap(), r.marketCapRank(), r.updatedAt())));
+            return entries;
+        });
     }
 
     /** The latest stored candle of each asset on {@code timeframe}, as a quote at the clock's now. */

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
@@ -23,6 +25,10 @@ public class CryptoSector extends AuditedEntity {
     @Column(name = "name", nullable = false)
     public String name;
 
+    /** Lower-case key for URLs and filters ({@code defi}, {@code layer-1-l1}); unique. See {@link SectorSlug}. */
+    @Column(name = "slug", nullable = false)
+    public String slug;
+
     @Column(name = "description")
     public String description;
 
@@ -32,4 +38,14 @@ public class CryptoSector extends AuditedEntity {
 
     @Column(name = "is_active", nullable = false)
     public boolean isActive = true;
+
+    /** A sector stored without a slug gets the one its name gives (as the table's trigger does for SQL inserts). */
+    @PrePersist
+    @PreUpdate
+    void defaultSlug() {
+        if (slug == null && name != null) {
+            String derived = SectorSlug.of(name);
+            slug = derived.isEmpty() ? null : derived;
+        }
+    }
 }

@@ -59,6 +59,7 @@ public class FakeExchange implements QuarkusTestResourceLifecycleManager {
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger WEIGHT = new AtomicInteger();
     private static volatile String usedWeightOverride;
+    private static final Map<String, String> COINS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Vertx vertx;
     private HttpServer server;
@@ -108,7 +109,13 @@ public class FakeExchange implements QuarkusTestResourceLifecycleManager {
         usedWeightOverride = value;
     }
 
+    /** Answers {@code /coins/{id}} for this id with {@code body} (until {@link #reset()}); others get the fixture. */
+    public static void coin(String id, String body) {
+        COINS.put(id, body);
+    }
+
     public static void reset() {
+        COINS.clear();
         FAULTS.clear();
         HIDDEN.clear();
         REQUESTS.clear();
@@ -164,7 +171,8 @@ public class FakeExchange implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals("/api/v3/coins/markets")) {
             request.response().end(fixture("coingecko-markets.json"));
         } else if (path.startsWith("/api/v3/coins/")) {
-            request.response().end(fixture("coingecko-coin.json"));
+            String body = COINS.get(path.substring("/api/v3/coins/".length()));
+            request.response().end(body != null ? body : fixture("coingecko-coin.json"));
         } else {
             request.response().setStatusCode(404).end("{\"code\":-1,\"msg\":\"not found\"}");
         }
