@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The regime method ({@value #METHOD}, docs/macro.md): eight rules each vote +1 (bull), 0 (neutral) or −1 (bear)
  * with a weight, or abstain when their input is missing. The score is the weighted mean of the votes cast, in
- * [−1, 1]. Hysteresis: a bull regime is entered at score ≥ {@value #ENTER} and kept while score ≥ {@value #EXIT};
+ * [−1, 1], averaged over the day and the two days before it ({@link #SMOOTHING}; one-day swings of the discrete votes
+ * do not flip the regime). Hysteresis: a bull regime is entered at score ≥ {@value #ENTER} and kept while score ≥ {@value #EXIT};
  * a bear regime likewise at ≤ −{@value #ENTER} and ≤ −{@value #EXIT}; everything else is sideways. The classification
  * of a day depends only on that day's inputs and the regime of the day before, so it is deterministic.
  *
@@ -23,6 +24,8 @@ public final class RegimeRules {
     public static final String METHOD = "regime-v1";
     public static final double ENTER = 0.40;
     public static final double EXIT = 0.10;
+    /** Days whose raw scores are averaged (the day and the two before it). */
+    public static final int SMOOTHING = 3;
 
     /** Rule thresholds (documented in docs/macro.md). */
     static final double SLOPE_BAND = 0.01;
@@ -54,6 +57,7 @@ public final class RegimeRules {
             MarketRegime regime,
             BigDecimal confidence,
             double score,
+            double rawScore,
             MarketRegime previous,
             List<Vote> votes,
             RegimeInputs inputs) {
@@ -63,6 +67,8 @@ public final class RegimeRules {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("method", METHOD);
             json.put("score", RegimeInputs.round(score));
+            json.put("rawScore", RegimeInputs.round(rawScore));
+            json.put("smoothingDays", SMOOTHING);
             json.put("previousRegime", previous == null ? null : previous.dbValue());
             json.put("enter", ENTER);
             json.put("exit", EXIT);
@@ -99,6 +105,15 @@ public final class RegimeRules {
      * @param previous the regime of the day before (null when none is known: treated as sideways)
      */
     public static Classification classify(RegimeInputs in, MarketRegime previous) {
+        return classify(in, List.of(), previous);
+    }
+
+    /**
+     * Classifies one day with the score smoothed over it and up to {@link #SMOOTHING} − 1 days before it
+     * ({@code earlier}, the inputs of those days; null entries, days without a candle, are left out): the mean of their
+     * raw scores. Earlier days' inputs are themselves computed from data up to those days, so nothing later is read.
+     */
+    public static Classification classify(RegimeInputs in, List<RegimeInputs> earlier, MarketRegime previous) {
         List<Vote> votes = votes(in);
         double cast = 0;
         double sum = 0;
@@ -115,7 +130,16 @@ public final class RegimeRules {
                 }
             }
         }
-        double score = cast == 0 ? 0 : sum / cast;
+        double raw = cast == 0 ? 0 : sum / cast;
+        double total = raw;
+        int n = 1;
+        for (RegimeInputs e : earlier) {
+            if (e != null && n < SMOOTHING) {
+                total += rawScore(e);
+                n++;
+            }
+        }
+        double score = total / n;
         MarketRegime from = previous == null ? MarketRegime.SIDEWAYS : previous;
         MarketRegime regime = next(from, score);
         double confidence = switch (regime) {
@@ -127,9 +151,23 @@ public final class RegimeRules {
                 regime,
                 BigDecimal.valueOf(Math.min(1, Math.max(0, confidence))).setScale(6, RoundingMode.HALF_EVEN),
                 score,
+                raw,
                 previous,
                 votes,
                 in);
+    }
+
+    /** The weighted mean of one day's cast votes (0 when none is cast). */
+    public static double rawScore(RegimeInputs in) {
+        double cast = 0;
+        double sum = 0;
+        for (Vote v : votes(in)) {
+            if (v.vote() != null) {
+                cast += v.weight();
+                sum += v.weight() * v.vote();
+            }
+        }
+        return cast == 0 ? 0 : sum / cast;
     }
 
     /** The hysteresis: where the regime goes from {@code from} at {@code score}. */

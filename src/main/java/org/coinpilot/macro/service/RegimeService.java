@@ -157,13 +157,20 @@ public class RegimeService {
             Data data, LocalDate first, LocalDate last, MarketRegime previous) {
         List<RegimeRules.Classification> out = new ArrayList<>();
         MarketRegime prev = previous;
+        java.util.Map<LocalDate, RegimeInputs> known = new java.util.HashMap<>();
+        java.util.function.Function<LocalDate, RegimeInputs> inputsOf = day -> known.computeIfAbsent(
+                day, d -> RegimeInputs.of(d, data.lead(), data.breadth(), data.fearGreed(), data.totalMarket()));
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            RegimeInputs inputs =
-                    RegimeInputs.of(day, data.lead(), data.breadth(), data.fearGreed(), data.totalMarket());
+            RegimeInputs inputs = inputsOf.apply(day);
             if (inputs == null) {
                 continue;
             }
-            RegimeRules.Classification c = RegimeRules.classify(inputs, prev);
+            List<RegimeInputs> earlier = new ArrayList<>();
+            for (int k = 1; k < RegimeRules.SMOOTHING; k++) {
+                earlier.add(inputsOf.apply(day.minusDays(k)));
+            }
+            known.remove(day.minusDays(RegimeRules.SMOOTHING));
+            RegimeRules.Classification c = RegimeRules.classify(inputs, earlier, prev);
             out.add(c);
             prev = c.regime();
         }

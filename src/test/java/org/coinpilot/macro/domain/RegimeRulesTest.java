@@ -180,6 +180,27 @@ class RegimeRulesTest {
     }
 
     @Test
+    void shouldNotLeaveTheRegimeOnAOneDaySwingWhenTheScoreIsSmoothedOverThreeDays() {
+        RegimeInputs bull = with(130, 120, 100, 110, 131, 0.5, 0.1, 3, 3, 70, NaN, NaN); // raw 0.875
+        RegimeInputs dip = neutral(); // raw 0
+
+        RegimeRules.Classification alone = RegimeRules.classify(dip, MarketRegime.BULL);
+        RegimeRules.Classification smoothed = RegimeRules.classify(dip, List.of(bull, bull), MarketRegime.BULL);
+
+        assertThat(alone.regime()).isEqualTo(MarketRegime.SIDEWAYS);
+        assertThat(smoothed.score()).isCloseTo(0.875 * 2 / 3, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(smoothed.rawScore()).isZero();
+        assertThat(smoothed.regime()).isEqualTo(MarketRegime.BULL);
+        assertThat(smoothed.analysisData()).containsEntry("smoothingDays", 3).containsEntry("rawScore", 0.0);
+        // days without a candle are left out of the mean
+        java.util.List<RegimeInputs> holes = new java.util.ArrayList<>();
+        holes.add(null);
+        holes.add(bull);
+        assertThat(RegimeRules.classify(dip, holes, MarketRegime.BULL).score())
+                .isCloseTo(0.875 / 2, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void shouldGiveAConfidentSidewaysWhenVotesCancelOut() {
         RegimeRules.Classification c = RegimeRules.classify(neutral(), MarketRegime.SIDEWAYS);
         assertThat(c.regime()).isEqualTo(MarketRegime.SIDEWAYS);
