@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -33,4 +34,16 @@ public class DominanceData extends AuditedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "trend_analysis")
     public Map<String, Object> trendAnalysis;
+
+    /** The UTC day the row describes (V100; unique per series). */
+    @Column(name = "observed_on")
+    public LocalDate observedOn;
+
+    /** Total crypto market cap, USD. */
+    @Column(name = "total_market_cap_usd", precision = 30, scale = 2)
+    public BigDecimal totalMarketCapUsd;
+
+    /** Where the values came from (coingecko, import). */
+    @Column(name = "source", length = 64)
+    public String source;
 }

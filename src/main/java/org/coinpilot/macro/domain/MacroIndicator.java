@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
 import org.coinpilot.common.time.Timeframe;
@@ -36,4 +37,12 @@ public class MacroIndicator extends AuditedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "metadata")
     public Map<String, Object> metadata;
+
+    /** The UTC day the row describes (V100; unique per series). */
+    @Column(name = "observed_on")
+    public LocalDate observedOn;
+
+    /** Where the value came from (fred, import, api, …). */
+    @Column(name = "source", length = 64)
+    public String source;
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -37,4 +38,8 @@ public class MarketRegimeAnalysis extends AuditedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "analysis_data")
     public Map<String, Object> analysisData;
+
+    /** The UTC day the row describes (V100; unique per series). */
+    @Column(name = "observed_on")
+    public LocalDate observedOn;
 }

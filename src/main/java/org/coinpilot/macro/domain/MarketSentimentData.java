@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -36,4 +37,16 @@ public class MarketSentimentData extends AuditedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "analysis_metrics")
     public Map<String, Object> analysisMetrics;
+
+    /** The UTC day the row describes (V100; unique per series). */
+    @Column(name = "observed_on")
+    public LocalDate observedOn;
+
+    /** Where the value came from, e.g. alternative.me. */
+    @Column(name = "provider", length = 64)
+    public String provider;
+
+    /** The provider's label exactly as received. */
+    @Column(name = "classification", length = 64)
+    public String classification;
 }

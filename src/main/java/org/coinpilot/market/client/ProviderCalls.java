@@ -18,10 +18,10 @@ import org.coinpilot.ops.service.ExternalApiLogService;
 /**
  * One HTTP attempt to a provider, the same way for every client: wait for the {@link ProviderGate}, send,
  * time out, read status / headers / body, teach the gate, write one {@code external_api_logs} row, then
- * classify: 2xx gives the body; 429, 5xx, timeouts and broken connections are {@link ProviderException}
+ * classify (used by market's and macro's clients alike): 2xx gives the body; 429, 5xx, timeouts and broken connections are {@link ProviderException}
  * (retried by the caller's {@code @Retry}); 418 and other 4xx are {@link ProviderRejectedException}.
  */
-final class ProviderCalls {
+public final class ProviderCalls {
 
     static final String WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
 
@@ -31,11 +31,11 @@ final class ProviderCalls {
     record Answer(int status, String body) {}
 
     /** Parses a 2xx body; any exception means the body is malformed. */
-    interface Parser<T> {
+    public interface Parser<T> {
         T parse(String body) throws Exception;
     }
 
-    static <T> Uni<T> call(
+    public static <T> Uni<T> call(
             String provider,
             String endpoint,
             Map<String, Object> params,

@@ -598,6 +598,7 @@ class EntityRoundTripATest {
                     analysis.confidenceScore = new BigDecimal("0.987650");
                     analysis.indicators = json();
                     analysis.analysisData = Map.of("model", "hmm-3-state", "windows", List.of(20, 50, 200));
+                    analysis.observedOn = java.time.LocalDate.parse("1999-12-31");
                     stamp(analysis);
                     return Uni.createFrom().item(analysis);
                 },
@@ -618,6 +619,9 @@ class EntityRoundTripATest {
                     sentiment.sentimentSources =
                             Map.of("alternative.me", Map.of("value", 73, "classification", "Greed"));
                     sentiment.analysisMetrics = json();
+                    sentiment.observedOn = java.time.LocalDate.parse("1999-12-31");
+                    sentiment.provider = "alternative.me";
+                    sentiment.classification = "Extreme Greed";
                     stamp(sentiment);
                     return Uni.createFrom().item(sentiment);
                 },
@@ -637,6 +641,9 @@ class EntityRoundTripATest {
                     dominance.ethDominance = new BigDecimal("17.0001");
                     dominance.altDominance = new BigDecimal("28.6789");
                     dominance.trendAnalysis = json();
+                    dominance.observedOn = java.time.LocalDate.parse("1999-12-31");
+                    dominance.totalMarketCapUsd = new BigDecimal("2400000000000.55");
+                    dominance.source = "coingecko";
                     stamp(dominance);
                     return Uni.createFrom().item(dominance);
                 },
@@ -656,6 +663,8 @@ class EntityRoundTripATest {
                     indicator.value = new BigDecimal("12345678901234567890.123456789012345678");
                     indicator.timeframe = Timeframe.H4;
                     indicator.metadata = json();
+                    indicator.observedOn = java.time.LocalDate.parse("1999-12-31");
+                    indicator.source = "fred";
                     stamp(indicator);
                     return Uni.createFrom().item(indicator);
                 },
