@@ -17,13 +17,13 @@ public record MacroOverviewResponse(
         @Schema(description = "When this overview was computed")
         Instant generatedAt,
 
-        @Schema(description = "Newest classified day; null when none")
+        @Schema(description = "Newest classified day; null when none", nullable = true)
         RegimeSummary regime,
 
-        @Schema(description = "Newest Fear & Greed day; null when none")
+        @Schema(description = "Newest Fear & Greed day; null when none", nullable = true)
         FearGreedSummary fearGreed,
 
-        @Schema(description = "Newest dominance day; null when none")
+        @Schema(description = "Newest dominance day; null when none", nullable = true)
         DominanceSummary dominance,
 
         @Schema(description = "The configured key indicators, in order; value null when none is stored")
@@ -65,12 +65,13 @@ public record MacroOverviewResponse(
             @Schema(description = "Day") LocalDate date,
             @Schema(description = "0-100") BigDecimal value,
 
-            @Schema(description = "The provider's label as received")
+            @Schema(description = "The provider's label as received", nullable = true)
             String classification,
 
-            @Schema(description = "Provider") String provider,
+            @Schema(description = "Provider", nullable = true)
+            String provider,
 
-            @Schema(description = "Rolling metrics (average7d, average30d, change1d, change7d)")
+            @Schema(description = "Rolling metrics (average7d, average30d, change1d, change7d)", nullable = true)
             Map<String, Object> metrics,
 
             @Schema(description = "Freshness") Freshness freshness) {}
@@ -78,12 +79,20 @@ public record MacroOverviewResponse(
     @Schema(description = "The newest dominance day")
     public record DominanceSummary(
             @Schema(description = "Day") LocalDate date,
-            @Schema(description = "BTC share, percent") BigDecimal btcDominance,
-            @Schema(description = "ETH share, percent") BigDecimal ethDominance,
-            @Schema(description = "The rest, percent") BigDecimal altDominance,
-            @Schema(description = "Total market cap, USD") BigDecimal totalMarketCapUsd,
 
-            @Schema(description = "Trend readings (btcTrend7d, btcTrend30d, altSeason, …)")
+            @Schema(description = "BTC share, percent", nullable = true)
+            BigDecimal btcDominance,
+
+            @Schema(description = "ETH share, percent; null when unknown", nullable = true)
+            BigDecimal ethDominance,
+
+            @Schema(description = "The rest, percent; null when the ETH share is unknown", nullable = true)
+            BigDecimal altDominance,
+
+            @Schema(description = "Total market cap, USD; null when unknown", nullable = true)
+            BigDecimal totalMarketCapUsd,
+
+            @Schema(description = "Trend readings (btcTrend7d, btcTrend30d, altSeason, …)", nullable = true)
             Map<String, Object> trend,
 
             @Schema(description = "Freshness") Freshness freshness) {}
@@ -92,14 +101,15 @@ public record MacroOverviewResponse(
     public record IndicatorSummary(
             @Schema(description = "Indicator name") String name,
 
-            @Schema(description = "Day of the newest value; null when none")
+            @Schema(description = "Day of the newest value; null when none", nullable = true)
             LocalDate date,
 
-            @Schema(description = "The value; null when none")
+            @Schema(description = "The value; null when none", nullable = true)
             BigDecimal value,
 
-            @Schema(description = "Source") String source,
+            @Schema(description = "Source; null when no value is stored", nullable = true)
+            String source,
 
-            @Schema(description = "Freshness; null when no value is stored")
+            @Schema(description = "Freshness; null when no value is stored", nullable = true)
             Freshness freshness) {}
 }

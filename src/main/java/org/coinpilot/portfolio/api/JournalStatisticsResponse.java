@@ -29,20 +29,23 @@ public record JournalStatisticsResponse(
             @Schema(description = "Closed trades") int trades,
             @Schema(description = "With PnL > 0") int wins,
             @Schema(description = "With PnL < 0") int losses,
-            @Schema(description = "wins / trades") BigDecimal winRate,
 
-            @Schema(description = "Mean PnL of the wins, USD")
+            @Schema(description = "wins / trades", nullable = true)
+            BigDecimal winRate,
+
+            @Schema(description = "Mean PnL of the wins, USD", nullable = true)
             BigDecimal averageWin,
 
-            @Schema(description = "Mean PnL of the losses, USD (negative)")
+            @Schema(description = "Mean PnL of the losses, USD (negative)", nullable = true)
             BigDecimal averageLoss,
 
-            @Schema(description = "Sum of wins / |sum of losses|")
+            @Schema(description = "Sum of wins / |sum of losses|", nullable = true)
             BigDecimal profitFactor,
 
-            @Schema(description = "Mean PnL per trade, USD") BigDecimal expectancy,
+            @Schema(description = "Mean PnL per trade, USD", nullable = true)
+            BigDecimal expectancy,
 
-            @Schema(description = "Mean R multiple of trades whose opening gave a stop")
+            @Schema(description = "Mean R multiple of trades whose opening gave a stop", nullable = true)
             BigDecimal averageR,
 
             @Schema(description = "Sum of PnL, USD") BigDecimal totalPnl) {}
@@ -54,16 +57,17 @@ public record JournalStatisticsResponse(
             @Schema(description = "Symbol") String symbol,
             @Schema(description = "Opening action id") long openingActionId,
             @Schema(description = "Opened") Instant openedAt,
-            @Schema(description = "Closed") Instant closedAt,
+            @Schema(description = "Closed", nullable = true) Instant closedAt,
 
-            @Schema(description = "Realized PnL, USD, fees included")
+            @Schema(description = "Realized PnL, USD, fees included", nullable = true)
             BigDecimal pnlUsd,
 
-            @Schema(description = "PnL / initial risk") BigDecimal rMultiple,
+            @Schema(description = "PnL / initial risk", nullable = true)
+            BigDecimal rMultiple,
 
-            @Schema(description = "Maximum adverse excursion, percent of the average entry (<= 0)")
+            @Schema(description = "Maximum adverse excursion, percent of the average entry (<= 0)", nullable = true)
             BigDecimal maePercent,
 
-            @Schema(description = "Maximum favourable excursion, percent of the average entry (>= 0)")
+            @Schema(description = "Maximum favourable excursion, percent of the average entry (>= 0)", nullable = true)
             BigDecimal mfePercent) {}
 }

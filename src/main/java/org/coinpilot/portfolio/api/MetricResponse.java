@@ -14,13 +14,15 @@ public record MetricResponse(
         @Schema(description = "False when it cannot be computed")
         boolean available,
 
-        @Schema(description = "The return as a fraction (0.0979 = 9.79 %)")
+        @Schema(description = "The return as a fraction (0.0979 = 9.79 %)", nullable = true)
         BigDecimal value,
 
-        @Schema(description = "The return in percent, 4 decimals")
+        @Schema(description = "The return in percent, 4 decimals", nullable = true)
         BigDecimal percent,
 
-        @Schema(description = "Why it is unavailable") String unavailableReason,
+        @Schema(description = "Why it is unavailable", nullable = true)
+        String unavailableReason,
+
         @Schema(description = "The formula and its inputs") Map<String, Object> explain) {
 
     public static MetricResponse of(Metric m) {

@@ -14,7 +14,7 @@ public record PortfolioHistoryResponse(
         @Schema(description = "Value at the end of the day before from, USD")
         BigDecimal startValueUsd,
 
-        @Schema(description = "Set when a needed daily close is not stored: the first one missing")
+        @Schema(description = "Set when a needed daily close is not stored: the first one missing", nullable = true)
         String unavailableReason,
 
         @Schema(description = "Symbols of positions outside the catalogue, left out")
@@ -31,7 +31,9 @@ public record PortfolioHistoryResponse(
     @Schema(description = "The book at the end of one day")
     public record Point(
             @Schema(description = "Day (UTC)") LocalDate date,
-            @Schema(description = "Value at its end, USD") BigDecimal valueUsd,
+
+            @Schema(description = "Value at its end, USD", nullable = true)
+            BigDecimal valueUsd,
 
             @Schema(description = "Net flow into the book during it, USD")
             BigDecimal netFlowUsd,

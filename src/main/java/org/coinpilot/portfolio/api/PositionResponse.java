@@ -18,16 +18,18 @@ public record PositionResponse(
         @Schema(description = "True for an asset outside the catalogue")
         boolean external,
 
-        @Schema(description = "External asset description") Map<String, Object> externalAssetInfo,
+        @Schema(description = "External asset description", nullable = true)
+        Map<String, Object> externalAssetInfo,
+
         @Schema(description = "What it holds") AssetType assetType,
         @Schema(description = "LONG or SHORT") String direction,
         @Schema(description = "Leverage") BigDecimal leverageRatio,
         @Schema(description = "Remaining quantity") BigDecimal quantity,
 
-        @Schema(description = "Average entry price (average cost) of the remaining quantity")
+        @Schema(description = "Average entry price (average cost) of the remaining quantity", nullable = true)
         BigDecimal entryPrice,
 
-        @Schema(description = "Average exit price of the current cycle")
+        @Schema(description = "Average exit price of the current cycle", nullable = true)
         BigDecimal exitPrice,
 
         @Schema(description = "Quantity exited in the current cycle")
@@ -45,18 +47,32 @@ public record PositionResponse(
         @Schema(description = "Entry fees of the remaining quantity, not yet realized, USD")
         BigDecimal openFeesUsd,
 
-        @Schema(description = "Target share, percent") BigDecimal allocationTargetPercent,
-        @Schema(description = "Maximum share, percent") BigDecimal maxAllocationPercent,
-        @Schema(description = "Investment rationale") String investmentThesis,
-        @Schema(description = "Investment timeframe") InvestmentTimeframe investmentTimeframe,
-        @Schema(description = "Risk category") RiskCategory riskCategory,
-        @Schema(description = "Stop-loss price") BigDecimal stopLossPrice,
-        @Schema(description = "Take-profit price") BigDecimal takeProfitPrice,
+        @Schema(description = "Target share, percent", nullable = true)
+        BigDecimal allocationTargetPercent,
 
-        @Schema(description = "When the current cycle opened")
+        @Schema(description = "Maximum share, percent", nullable = true)
+        BigDecimal maxAllocationPercent,
+
+        @Schema(description = "Investment rationale", nullable = true)
+        String investmentThesis,
+
+        @Schema(description = "Investment timeframe", nullable = true)
+        InvestmentTimeframe investmentTimeframe,
+
+        @Schema(description = "Risk category") RiskCategory riskCategory,
+
+        @Schema(description = "Stop-loss price", nullable = true)
+        BigDecimal stopLossPrice,
+
+        @Schema(description = "Take-profit price", nullable = true)
+        BigDecimal takeProfitPrice,
+
+        @Schema(description = "When the current cycle opened", nullable = true)
         Instant openedAt,
 
-        @Schema(description = "When it was last closed") Instant closedAt,
+        @Schema(description = "When it was last closed", nullable = true)
+        Instant closedAt,
+
         @Schema(description = "Optimistic-locking version") long version,
         @Schema(description = "Created") Instant createdAt,
         @Schema(description = "Last changed") Instant updatedAt) {}

@@ -12,43 +12,48 @@ public record PositionValuation(
         @Schema(description = "Symbol") String symbol,
         @Schema(description = "State") TradeStatus tradeStatus,
         @Schema(description = "Remaining quantity") BigDecimal quantity,
-        @Schema(description = "Average entry price") BigDecimal entryPrice,
 
-        @Schema(description = "Latest stored close (1h, else 1d)")
+        @Schema(description = "Average entry price", nullable = true)
+        BigDecimal entryPrice,
+
+        @Schema(description = "Latest stored close (1h, else 1d)", nullable = true)
         BigDecimal price,
 
-        @Schema(description = "Open time of that candle") Instant priceCandleTime,
+        @Schema(description = "Open time of that candle", nullable = true)
+        Instant priceCandleTime,
 
-        @Schema(description = "A whole candle closed since without being stored")
+        @Schema(description = "A whole candle closed since without being stored", nullable = true)
         Boolean stale,
 
-        @Schema(description = "Quantity x average entry, USD")
+        @Schema(description = "Quantity x average entry, USD", nullable = true)
         BigDecimal costBasisUsd,
 
-        @Schema(description = "Cost basis + price gain (long: quantity x price), USD")
+        @Schema(description = "Cost basis + price gain (long: quantity x price), USD", nullable = true)
         BigDecimal valueUsd,
 
-        @Schema(description = "dir x (price - entry) x quantity - open fees, USD")
+        @Schema(description = "dir x (price - entry) x quantity - open fees, USD", nullable = true)
         BigDecimal unrealizedPnlUsd,
 
         @Schema(description = "Realized PnL, USD") BigDecimal realizedPnlUsd,
         @Schema(description = "Fees paid, USD") BigDecimal feesPaidUsd,
 
-        @Schema(description = "Share of the priced book, percent")
+        @Schema(description = "Share of the priced book, percent", nullable = true)
         BigDecimal weightPercent,
 
-        @Schema(description = "Target share, percent") BigDecimal allocationTargetPercent,
+        @Schema(description = "Target share, percent", nullable = true)
+        BigDecimal allocationTargetPercent,
 
-        @Schema(description = "weight - target, percentage points")
+        @Schema(description = "weight - target, percentage points", nullable = true)
         BigDecimal targetDeviationPercent,
 
-        @Schema(description = "The deviation exceeds the tolerance")
+        @Schema(description = "The deviation exceeds the tolerance", nullable = true)
         Boolean targetBreached,
 
-        @Schema(description = "Maximum share, percent") BigDecimal maxAllocationPercent,
+        @Schema(description = "Maximum share, percent", nullable = true)
+        BigDecimal maxAllocationPercent,
 
-        @Schema(description = "The weight exceeds the maximum")
+        @Schema(description = "The weight exceeds the maximum", nullable = true)
         Boolean maxBreached,
 
-        @Schema(description = "Why it has no value (no price)")
+        @Schema(description = "Why it has no value (no price)", nullable = true)
         String unavailableReason) {}

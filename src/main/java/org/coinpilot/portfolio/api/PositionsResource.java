@@ -50,7 +50,21 @@ public class PositionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a position record", description = "Quantity 0 until its first BUY / ENTRY action.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The position's URL",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            maxLength = 200)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PositionResponse.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid field (named in violations)",
@@ -133,7 +147,21 @@ public class PositionsResource {
             summary = "Record a trade action",
             description = "Replays the position's journal with it (docs/portfolio.md, Ledger); concurrent actions on"
                     + " one position are applied one after the other.")
-    @APIResponse(responseCode = "201", description = "Recorded, with the position after it")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded, with the position after it",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The action's URL",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            maxLength = 200)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecordedTradeAction.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid field (named in violations)",

@@ -46,7 +46,21 @@ public class AdminSectorsResource {
 
     @POST
     @Operation(summary = "Create a sector")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The sector's URL",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            maxLength = 200)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SectorResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "A sector has this name or slug",

@@ -10,9 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WatchlistAssetResponse(
         @Schema(description = "Asset symbol") String symbol,
         @Schema(description = "Asset name") String name,
-        @Schema(description = "LONG or SHORT, when set") PositionType positionType,
+
+        @Schema(description = "LONG or SHORT, when set", nullable = true)
+        PositionType positionType,
+
         @Schema(description = "Place in the list, from 0") int position,
-        @Schema(description = "Notes") String notes,
+        @Schema(description = "Notes", nullable = true) String notes,
         @Schema(description = "Whether the entry is active") boolean active,
         @Schema(description = "User id of who added it") Long addedBy,
 
@@ -21,7 +24,9 @@ public record WatchlistAssetResponse(
 
         @Schema(description = "When it was added") Instant addedAt,
         @Schema(description = "When it was last changed") Instant updatedAt,
-        @Schema(description = "Market data") WatchlistMarket market) {
+
+        @Schema(description = "Market data", nullable = true)
+        WatchlistMarket market) {
 
     public static WatchlistAssetResponse of(
             String symbol,

@@ -8,35 +8,39 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Market data of a watchlist entry (docs/watchlists.md, "Enriched rows"); a part is null when it is not stored. */
 @Schema(description = "Market data of the asset, from stored candles and indicators; null parts are not stored")
 public record WatchlistMarket(
-        @Schema(description = "Close of the latest stored candle of the timeframe")
+        @Schema(description = "Close of the latest stored candle of the timeframe", nullable = true)
         BigDecimal price,
 
-        @Schema(description = "Open time of that candle") Instant candleTime,
+        @Schema(description = "Open time of that candle", nullable = true)
+        Instant candleTime,
 
-        @Schema(description = "Change against the candle exactly 24 h earlier, percent")
+        @Schema(description = "Change against the candle exactly 24 h earlier, percent", nullable = true)
         BigDecimal change24hPercent,
 
-        @Schema(description = "RSI(14), Wilder, of the newest candle with stored values")
+        @Schema(description = "RSI(14), Wilder, of the newest candle with stored values", nullable = true)
         Double rsi14,
 
-        @Schema(description = "SMA(50)") Double sma50,
-        @Schema(description = "SMA(200)") Double sma200,
+        @Schema(description = "SMA(50)", nullable = true) Double sma50,
+        @Schema(description = "SMA(200)", nullable = true) Double sma200,
 
-        @Schema(description = "UPTREND (price > SMA50 > SMA200), DOWNTREND (price < SMA50 < SMA200) or MIXED")
+        @Schema(
+                description = "UPTREND (price > SMA50 > SMA200), DOWNTREND (price < SMA50 < SMA200) or MIXED",
+                nullable = true)
         MarketView.Trend trend,
 
-        @Schema(description = "Highest daily high in the high window (default 365 days)")
+        @Schema(description = "Highest daily high in the high window (default 365 days)", nullable = true)
         BigDecimal high,
 
-        @Schema(description = "(price - high) / high x 100") BigDecimal distanceFromHighPercent,
+        @Schema(description = "(price - high) / high x 100", nullable = true)
+        BigDecimal distanceFromHighPercent,
 
-        @Schema(description = "Seconds since the latest candle closed")
+        @Schema(description = "Seconds since the latest candle closed", nullable = true)
         Long ageSeconds,
 
-        @Schema(description = "A whole candle closed since without being stored")
+        @Schema(description = "A whole candle closed since without being stored", nullable = true)
         Boolean stale,
 
-        @Schema(description = "The newest candle has no indicator values yet")
+        @Schema(description = "The newest candle has no indicator values yet", nullable = true)
         Boolean indicatorsPending) {
 
     static WatchlistMarket of(MarketView v) {

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WatchlistResponse(
         @Schema(description = "Id") long id,
         @Schema(description = "Name") String name,
-        @Schema(description = "Description") String description,
+
+        @Schema(description = "Description", nullable = true)
+        String description,
 
         @Schema(description = "DEFAULT (system list) or PERSONAL")
         WatchlistType type,

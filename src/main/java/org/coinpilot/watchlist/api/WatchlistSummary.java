@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WatchlistSummary(
         @Schema(description = "Id") long id,
         @Schema(description = "Name") String name,
-        @Schema(description = "Description") String description,
+
+        @Schema(description = "Description", nullable = true)
+        String description,
 
         @Schema(description = "DEFAULT (system list, read-only for users) or PERSONAL")
         WatchlistType type,

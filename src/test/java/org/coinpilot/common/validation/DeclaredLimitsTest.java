@@ -236,6 +236,8 @@ class DeclaredLimitsTest {
             String url = path.getKey()
                     .replace("{symbol}", symbol)
                     .replace("{id}", "1")
+                    .replace("{userId}", "1")
+                    .replace("{actionId}", "1")
                     .replace("{name}", "ops.health-snapshot");
             for (JsonNode parameter : get.path("parameters")) {
                 if (!"query".equals(parameter.path("in").asText())) {
