@@ -223,6 +223,46 @@ class WatchlistsResourceTest {
     }
 
     @Test
+    void shouldLetAdminsEditReorderAndDeleteASystemList() {
+        String path = "/api/v1/admin/watchlists/"
+                + asAdmin()
+                        .body(Map.of("name", "Majors " + admin, "sortOrder", 1))
+                        .post("/api/v1/admin/watchlists")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        asAdmin()
+                .body(Map.of("symbol", btcSymbol))
+                .post(path + "/assets")
+                .then()
+                .statusCode(200);
+        asAdmin()
+                .body(Map.of("symbol", ethSymbol))
+                .post(path + "/assets")
+                .then()
+                .statusCode(200);
+        asAdmin()
+                .body(Map.of("positionType", "SHORT", "notes", "hedge"))
+                .patch(path + "/assets/" + ethSymbol)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.symbol == '" + ethSymbol + "' }.positionType", equalTo("SHORT"))
+                .body("items.find { it.symbol == '" + ethSymbol + "' }.lastModifiedBy", equalTo((int) admin));
+        asAdmin()
+                .body(Map.of("symbols", List.of(ethSymbol, btcSymbol)))
+                .put(path + "/order")
+                .then()
+                .statusCode(200)
+                .body("items.symbol", contains(ethSymbol, btcSymbol));
+        asAdmin().delete(path + "/assets/" + ethSymbol).then().statusCode(204);
+        asAdmin().get(path).then().statusCode(200).body("items.symbol", contains(btcSymbol));
+        asAdmin().delete(path).then().statusCode(204);
+        asAdmin().get(path).then().statusCode(404);
+    }
+
+    @Test
     void shouldAnswer404ForAnotherUsersListOnEveryEndpoint() {
         long list = create(user, "Private " + user, null);
         add(user, list, btcSymbol);
