@@ -131,7 +131,7 @@ timed() { # timed NAME JAVA_HOME COMMAND...
 }
 
 if ! $skip_cold; then
-  cold_repo=$(mktemp -d /tmp/bench-foundation-m2.XXXXXX)
+  cold_repo=$(mktemp -d -t bench-foundation-m2.XXXXXX)
   rm -rf target
   timed cold-verify "$JDK17_HOME" ./mvnw -B verify "-Dmaven.repo.local=$cold_repo" || true
   echo "$(du -sm "$cold_repo" | cut -f1) MB, $(find "$cold_repo" -name '*.jar' | wc -l) jars" >"$out/cold-repo.txt"
@@ -186,7 +186,7 @@ fi
 # ---------------------------------------------------------------------------------------------------------
 # a private PostgreSQL 15 cluster on 127.0.0.1:$pg_port
 # ---------------------------------------------------------------------------------------------------------
-pg_data=$(mktemp -d /tmp/bench-foundation-pg.XXXXXX)
+pg_data=$(mktemp -d -t bench-foundation-pg.XXXXXX)
 chown postgres: "$pg_data"
 chmod 700 "$pg_data"
 db_password=$(openssl rand -hex 16)

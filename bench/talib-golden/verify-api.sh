@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 if [ -z "${BASE_URL:-}" ]; then
   [ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
-  data="$(mktemp -d /tmp/coinpilot-verify-api.XXXXXX)"
+  data="$(mktemp -d -t coinpilot-verify-api.XXXXXX)"
   java -Dquarkus.profile=demo -Dcoinpilot.embedded-db.data-dir="$data/db" -Dcoinpilot.embedded-db.port=0 \
        -Dquarkus.scheduler.enabled=false -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
        -Dquarkus.log.level=WARN -jar "$root/target/quarkus-app/quarkus-run.jar" > "$data/app.log" 2>&1 &
