@@ -18,4 +18,14 @@ public class TradingSignalRepository implements PanacheRepositoryBase<TradingSig
                 "cryptoId = :cryptoId and status = :status order by createdAt desc, id desc",
                 Parameters.with("cryptoId", cryptoId).and("status", status));
     }
+
+    /** Active signals on the assets created at or before {@code at} and not expired by then, newest first. */
+    public Uni<List<TradingSignal>> activeAt(List<Long> cryptoIds, java.time.Instant at) {
+        return list(
+                "cryptoId in :ids and status = :status and createdAt <= :at and (expiresAt is null or expiresAt > :at)"
+                        + " order by createdAt desc, id desc",
+                Parameters.with("ids", cryptoIds)
+                        .and("status", SignalStatus.ACTIVE)
+                        .and("at", at));
+    }
 }
