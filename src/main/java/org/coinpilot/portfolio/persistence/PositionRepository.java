@@ -41,6 +41,11 @@ public class PositionRepository implements PanacheRepositoryBase<Position, Long>
                 Parameters.with("ownerId", ownerId).and("status", status));
     }
 
+    /** Every user's positions that hold a quantity, by owner then id (recommendations read them). */
+    public Uni<List<Position>> listHolding() {
+        return list("quantity > 0 order by userId, id");
+    }
+
     /** All positions of the owner, oldest first. */
     public Uni<List<Position>> listByOwner(long ownerId) {
         return list("userId = :ownerId order by id", Parameters.with("ownerId", ownerId));

@@ -46,6 +46,26 @@ import org.coinpilot.portfolio.persistence.TradeActionRepository;
 @ApplicationScoped
 public class PortfolioService {
 
+    /**
+     * A position that holds a quantity, as published to other features (recommendations read every user's).
+     *
+     * @param cryptoId null for an asset outside the catalogue
+     * @param isShort {@code SHORT_POSITION}; every other asset type is long
+     * @param quantity remaining quantity (> 0)
+     * @param entryPrice average entry price
+     */
+    public record HeldPosition(
+            long id,
+            long userId,
+            Long cryptoId,
+            String symbol,
+            boolean isShort,
+            java.math.BigDecimal quantity,
+            java.math.BigDecimal entryPrice,
+            java.math.BigDecimal stopLossPrice,
+            java.math.BigDecimal takeProfitPrice,
+            java.math.BigDecimal allocationTargetPercent) {}
+
     /** The foreign key of {@code trade_actions.signal_id} (V009). */
     static final String SIGNAL_FK = "fk_trade_actions_signal";
 
@@ -105,6 +125,25 @@ public class PortfolioService {
             Ledger.replay(p, List.of());
             return positions.persist(p).call(positions::flush).map(PortfolioMapper::position);
         }));
+    }
+
+    /** Every user's positions that hold a quantity, by owner then id (one query). */
+    public Uni<List<HeldPosition>> heldPositions() {
+        return tx.read(() -> positions
+                .listHolding()
+                .map(rows -> rows.stream()
+                        .map(p -> new HeldPosition(
+                                p.id,
+                                p.userId,
+                                p.cryptoId,
+                                p.assetSymbol,
+                                p.assetType == org.coinpilot.portfolio.domain.AssetType.SHORT_POSITION,
+                                p.quantity,
+                                p.entryPrice,
+                                p.stopLossPrice,
+                                p.takeProfitPrice,
+                                p.allocationTargetPercent))
+                        .toList()));
     }
 
     /** One page of the owner's positions, newest first. */

@@ -92,4 +92,12 @@ public class AiRecommendation extends AuditedEntity {
 
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    /** Why a generated recommendation exists ({@code signal:42}, {@code no_stop}, …); one open per cause (V170). */
+    @Column(name = "cause_key")
+    public String causeKey;
+
+    /** When the outcome of following it is judged; null when no outcome can be computed. */
+    @Column(name = "horizon_ends_at")
+    public Instant horizonEndsAt;
 }

@@ -29,6 +29,20 @@ public class WatchlistAssetRepository implements PanacheRepositoryBase<Watchlist
                 .firstResult();
     }
 
+    /**
+     * The active entries of every user's active personal watchlists as {@code [userId, watchlistId, cryptoId]}, by
+     * user, list and asset (system lists have no owner and are left out).
+     */
+    public Uni<List<Object[]>> watchedByUsers() {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select w.userId, a.watchlistId, a.cryptoId from WatchlistAsset a, Watchlist w"
+                                        + " where w.id = a.watchlistId and w.userId is not null and w.isActive = true"
+                                        + " and a.isActive = true order by w.userId, a.watchlistId, a.cryptoId",
+                                Object[].class)
+                        .getResultList());
+    }
+
     /** How many assets the watchlist holds (for {@code max_assets}). */
     public Uni<Long> countByWatchlist(long watchlistId) {
         return count("watchlistId = :watchlistId", Parameters.with("watchlistId", watchlistId));

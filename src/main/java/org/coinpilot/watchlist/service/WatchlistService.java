@@ -91,6 +91,20 @@ public class WatchlistService {
         this.tx = tx;
     }
 
+    /** An asset on a user's personal watchlist, as published to other features (recommendations). */
+    public record WatchedAsset(long userId, long watchlistId, long cryptoId) {}
+
+    /**
+     * The active entries of every user's active personal watchlists, by user, list and asset (one query; the system
+     * default lists belong to no user and are left out).
+     */
+    public Uni<List<WatchedAsset>> watchedAssets() {
+        return tx.read(() -> entries.watchedByUsers()
+                .map(rows -> rows.stream()
+                        .map(r -> new WatchedAsset((Long) r[0], (Long) r[1], (Long) r[2]))
+                        .toList()));
+    }
+
     /** A page of the lists {@code viewerId} sees (active defaults first, then their own); null viewer: all system lists. */
     public Uni<PageResponse<WatchlistSummary>> list(Long viewerId, PageQuery page) {
         WatchlistRepository.Filter filter = new WatchlistRepository.Filter(viewerId);
