@@ -33,3 +33,6 @@ COMMENT ON COLUMN analytics_data.period_start IS
 CREATE UNIQUE INDEX uq_analytics_data_period
     ON analytics_data (category, metric_name, aggregation_level, period_start, dimensions) NULLS NOT DISTINCT;
 CREATE INDEX ix_analytics_data_series ON analytics_data (category, metric_name, aggregation_level, period_start DESC);
+
+-- the roll-up reads the job runs finished in one hour or day
+CREATE INDEX ix_background_tasks_completed ON background_tasks (completed_at);
