@@ -1,5 +1,7 @@
 package org.coinpilot.alert.job;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.coinpilot.alert.service.AlertEvaluationService;
@@ -16,10 +18,21 @@ public class AlertEvaluateJob implements Job {
 
     public static final String NAME = "alerts.evaluate";
 
-    private final AlertEvaluationService evaluation;
+    /** Counter of the series (asset × timeframe × alert type) a pass evaluated, tagged {@code type}. */
+    public static final String EVALUATED = "coinpilot.alerts.evaluated";
 
-    public AlertEvaluateJob(AlertEvaluationService evaluation) {
+    /** Counter of the alerts that fired, tagged {@code type}. */
+    public static final String TRIGGERED = "coinpilot.alerts.triggered";
+
+    /** Counter of the notifications the fired alerts wrote, tagged {@code type}. */
+    public static final String NOTIFIED = "coinpilot.alerts.notified";
+
+    private final AlertEvaluationService evaluation;
+    private final MeterRegistry registry;
+
+    public AlertEvaluateJob(AlertEvaluationService evaluation, MeterRegistry registry) {
         this.evaluation = evaluation;
+        this.registry = registry;
     }
 
     @Override
@@ -40,6 +53,21 @@ public class AlertEvaluateJob implements Job {
 
     @Override
     public Uni<JobResult> run(JobContext context) {
-        return evaluation.evaluate().map(report -> JobResult.of(report.toMap()));
+        return evaluation.evaluate().map(report -> {
+            report.byType().forEach((type, counts) -> {
+                count(EVALUATED, "Series (asset, timeframe, alert type) evaluated", type, counts.series());
+                count(TRIGGERED, "Alerts that fired", type, counts.fired());
+                count(NOTIFIED, "Notifications written for fired alerts", type, counts.notified());
+            });
+            return JobResult.of(report.toMap());
+        });
+    }
+
+    private void count(String name, String description, String type, long amount) {
+        Counter.builder(name)
+                .description(description)
+                .tag("type", type)
+                .register(registry)
+                .increment(amount);
     }
 }

@@ -1,5 +1,8 @@
 package org.coinpilot.common.job;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +44,9 @@ import org.coinpilot.common.time.Times;
  *   <li>after a completed run, runs the jobs configured to follow it ({@code coinpilot.jobs."NAME".then}),
  *       e.g. computing indicators right after candles were ingested.
  * </ol>
+ *
+ * <p>Every finished run is measured (docs/operations.md, "Metrics"): {@value #RUNS} counts runs by {@code job} and
+ * {@code outcome} (completed, failed, skipped), {@value #DURATION} times the completed and failed ones.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -53,6 +59,13 @@ public class JobRunner {
     private final Vertx vertx;
     private final JobsConfig jobsConfig;
     private final DatabaseOutage outage;
+    private final MeterRegistry registry;
+
+    /** Counter of finished runs, tagged {@code job} and {@code outcome}. */
+    public static final String RUNS = "coinpilot.jobs.runs";
+
+    /** Timer of the run bodies (completed or failed), tagged {@code job} and {@code outcome}. */
+    public static final String DURATION = "coinpilot.jobs.duration";
 
     public JobRunner(
             Instance<Job> jobs,
@@ -62,7 +75,8 @@ public class JobRunner {
             JobRunnerConfig config,
             Vertx vertx,
             JobsConfig jobsConfig,
-            DatabaseOutage outage) {
+            DatabaseOutage outage,
+            MeterRegistry registry) {
         Map<String, Job> byName = new TreeMap<>();
         for (Job job : jobs) {
             Job previous = byName.put(job.name(), job);
@@ -78,6 +92,7 @@ public class JobRunner {
         this.vertx = vertx;
         this.jobsConfig = jobsConfig;
         this.outage = outage;
+        this.registry = registry;
         byName.keySet()
                 .forEach(name -> followUpsOf(name).forEach(next -> {
                     if (!byName.containsKey(next)) {
@@ -188,6 +203,7 @@ public class JobRunner {
 
     private Uni<Void> runLocked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {
         Instant startedAt = Times.now(clock);
+        long startedNanos = System.nanoTime();
         String interrupted = "interrupted: the process running it stopped before it finished (found by task " + taskId
                 + ", the job's next run)";
         return recorder.running(taskId, job.name(), startedAt, startedAt.minus(config.timeout()), interrupted)
@@ -209,6 +225,10 @@ public class JobRunner {
                 .transformToUni((result, failure) -> {
                     Instant completedAt = Times.now(clock);
                     BigDecimal seconds = seconds(startedAt, completedAt);
+                    measure(
+                            job.name(),
+                            failure == null ? RunStatus.COMPLETED : RunStatus.FAILED,
+                            System.nanoTime() - startedNanos);
                     if (failure != null) {
                         if (DatabaseOutage.isUnreachable(failure)) {
                             // one of the job runs the outage's end line counts; no stack trace per run
@@ -252,6 +272,7 @@ public class JobRunner {
     private Uni<Void> skip(Job job, long taskId) {
         Log.infof("job %s (task %d) skipped: another run holds its lock", job.name(), taskId);
         Instant now = Times.now(clock);
+        measure(job.name(), RunStatus.SKIPPED, -1);
         return recorder.finished(
                 taskId,
                 RunStatus.SKIPPED,
@@ -259,6 +280,25 @@ public class JobRunner {
                 null,
                 now,
                 BigDecimal.ZERO.setScale(3));
+    }
+
+    /** Counts a finished run and, unless skipped, times its body. */
+    private void measure(String job, RunStatus status, long nanos) {
+        String outcome = status.dbValue();
+        Counter.builder(RUNS)
+                .description("Finished job runs by job and outcome (completed, failed, skipped)")
+                .tag("job", job)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        if (nanos >= 0) {
+            Timer.builder(DURATION)
+                    .description("Duration of job runs (completed or failed) by job and outcome")
+                    .tag("job", job)
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
     }
 
     private Uni<Boolean> tryLock(SqlConnection connection, String name) {

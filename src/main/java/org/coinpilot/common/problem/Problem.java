@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param detail safe, human-readable explanation of this occurrence
  * @param instance the request path
  * @param code stable machine-readable code, e.g. {@code VALIDATION_FAILED}
- * @param traceId correlates the response with the server logs
+ * @param requestId the request's id: the same as its {@code X-Request-Id} response header and the {@code requestId}
+ *     of every log line written while it was handled
+ * @param traceId the same as {@code requestId}, kept for clients that read it under this name
  * @param violations the offending fields, for validation problems
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details; the body of every error response.")
@@ -39,7 +41,15 @@ public record Problem(
         @Schema(description = "Stable machine-readable code", examples = "VALIDATION_FAILED")
         String code,
 
-        @Schema(description = "Correlation id, also found in the server logs")
+        @Schema(
+                description = "The request id: the same as the X-Request-Id response header and the requestId of the"
+                        + " server's log lines of this request",
+                maxLength = 64,
+                pattern = "^[A-Za-z0-9._-]{8,64}$",
+                examples = "3f2b6c1e9a0d4b7f8e21c3d4a5b6c7d8")
+        String requestId,
+
+        @Schema(description = "The same as requestId (its former name, kept for clients that read it)", maxLength = 64)
         String traceId,
 
         @Schema(description = "The offending fields (validation problems only)")

@@ -32,10 +32,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.coinpilot.common.persistence.DatabaseOutage;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,8 +47,6 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * only counted: {@link DatabaseOutage} logs the outage once when it starts and once when it ends.
  */
 public class ProblemMappers {
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private final ProblemConfig config;
     private final DatabaseOutage outage;
@@ -288,6 +284,7 @@ public class ProblemMappers {
                 request.path(),
                 code == null ? type.code() : code,
                 traceId,
+                traceId,
                 violations == null || violations.isEmpty() ? null : violations);
         RestResponse.ResponseBuilder<Problem> response = RestResponse.ResponseBuilder.<Problem>create(type.status())
                 .entity(problem)
@@ -321,15 +318,9 @@ public class ProblemMappers {
     /** The {@code uri} tag of requests that matched no route (normalised by Micrometer with a leading slash). */
     public static final String UNMATCHED = "/UNMATCHED";
 
-    /** The caller's request id when it sent a sane one, otherwise a new random id. */
+    /** The request's id ({@link RequestIds}): the same as its {@code X-Request-Id} response header. */
     static String traceId(HttpServerRequest request) {
-        String given = request.getHeader("X-Request-Id");
-        if (given != null && given.matches("[A-Za-z0-9._-]{8,64}")) {
-            return given;
-        }
-        byte[] bytes = new byte[8];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HEX.formatHex(bytes);
+        return RequestIds.of(request);
     }
 
     private static Problem.Violation toViolation(ConstraintViolation<?> violation, SimpleResourceInfo resource) {

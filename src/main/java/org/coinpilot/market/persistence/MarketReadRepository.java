@@ -176,6 +176,61 @@ public class MarketReadRepository {
                 });
     }
 
+    /**
+     * $1 timeframe codes, $2 their staleness cut-offs (open time): per timeframe, over the active supported assets,
+     * the series, those without candles, the stale ones, the newest and the most lagging newest candle, and the open
+     * gaps with the candles they miss.
+     */
+    static final String FRESHNESS = """
+            WITH t AS (SELECT * FROM unnest($1::text[], $2::timestamptz[]) AS t(timeframe, cutoff)),
+            s AS (
+                SELECT t.timeframe, t.cutoff, l.newest
+                FROM t CROSS JOIN cryptocurrencies a
+                LEFT JOIN LATERAL (SELECT max(d.candle_time) AS newest FROM price_data d
+                                   WHERE d.crypto_id = a.id AND d.timeframe = t.timeframe) l ON true
+                WHERE a.is_active AND a.is_supported),
+            g AS (
+                SELECT g.timeframe, count(*) AS gaps, sum(g.missing_candles) AS missing
+                FROM market_candle_gaps g JOIN cryptocurrencies a ON a.id = g.crypto_id
+                WHERE g.filled_at IS NULL AND a.is_active AND a.is_supported AND g.timeframe = ANY($1::text[])
+                GROUP BY g.timeframe)
+            SELECT t.timeframe,
+                   count(s.timeframe) AS series,
+                   count(s.timeframe) FILTER (WHERE s.newest IS NULL) AS without_candles,
+                   count(s.timeframe) FILTER (WHERE s.newest IS NULL OR s.newest < s.cutoff) AS stale,
+                   max(s.newest) AS newest,
+                   min(s.newest) AS oldest,
+                   coalesce(max(g.gaps), 0) AS open_gaps,
+                   coalesce(max(g.missing), 0) AS missing_candles
+            FROM t LEFT JOIN s ON s.timeframe = t.timeframe LEFT JOIN g ON g.timeframe = t.timeframe
+            GROUP BY t.timeframe""";
+
+    /** Freshness of these timeframes' series ({@link #FRESHNESS}), in the order given. */
+    public Uni<List<org.coinpilot.market.domain.SeriesFreshness>> freshness(
+            SqlClient client, List<Timeframe> timeframes, List<Instant> cutoffs) {
+        String[] codes = timeframes.stream().map(Timeframe::code).toArray(String[]::new);
+        OffsetDateTime[] limits =
+                cutoffs.stream().map(i -> i.atOffset(java.time.ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
+        return client.preparedQuery(FRESHNESS).execute(Tuple.of(codes, limits)).map(rows -> {
+            java.util.Map<String, org.coinpilot.market.domain.SeriesFreshness> byCode = new java.util.HashMap<>();
+            for (Row row : rows) {
+                String code = row.getString("timeframe");
+                byCode.put(
+                        code,
+                        new org.coinpilot.market.domain.SeriesFreshness(
+                                Timeframe.fromCode(code),
+                                row.getLong("series"),
+                                row.getLong("without_candles"),
+                                row.getLong("stale"),
+                                instant(row.getOffsetDateTime("newest")),
+                                instant(row.getOffsetDateTime("oldest")),
+                                row.getLong("open_gaps"),
+                                row.getLong("missing_candles")));
+            }
+            return timeframes.stream().map(tf -> byCode.get(tf.code())).toList();
+        });
+    }
+
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }

@@ -20,6 +20,50 @@ public interface OpsConfig {
     /** Deleting old operational rows (job {@code ops.retention}). */
     Retention retention();
 
+    /** The API's request statistics ({@code api_request_stats}). */
+    Requests requests();
+
+    /** What health snapshots and the data health group judge. */
+    Health health();
+
+    /** The analytics roll-up (job {@code ops.analytics.rollup}). */
+    Analytics analytics();
+
+    interface Requests {
+        /** How often each replica adds its in-memory counts to {@code api_request_stats}; 0 switches the timer off. */
+        @WithDefault("30s")
+        Duration flushInterval();
+    }
+
+    interface Health {
+        /** The window of the API error rates of a snapshot. */
+        @WithDefault("15m")
+        Duration errorWindow();
+
+        /**
+         * A candle series is stale when its newest candle closed more than this many of its timeframe ago (1h
+         * candles: 2 × 1 h), or when it has none.
+         */
+        @WithDefault("2")
+        @Min(1)
+        int staleAfterCandles();
+
+        /** An active model is stale when it was last trained longer ago than this. */
+        @WithDefault("P2D")
+        Duration modelTrainedWithin();
+    }
+
+    interface Analytics {
+        /** How many complete hours each run rolls up (again), the newest first; covers a missed run. */
+        @WithDefault("2")
+        @Min(1)
+        int hours();
+
+        /** How long {@code api_request_stats} buckets are kept once rolled up. */
+        @WithDefault("P7D")
+        Duration requestStatsKeep();
+    }
+
     interface Retention {
         /**
          * Per table name ({@code background_tasks}, {@code external_api_logs}, {@code system_health}): how long its

@@ -21,7 +21,7 @@ public class AnalyticsData extends AuditedEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** user_behavior, api_usage or performance. */
+    /** user_behavior, api_usage or performance (docs/operations.md, "Analytics"). */
     @Column(name = "category", nullable = false)
     public String category;
 
@@ -38,4 +38,8 @@ public class AnalyticsData extends AuditedEntity {
     /** hourly, daily, weekly or monthly. */
     @Column(name = "aggregation_level")
     public String aggregationLevel;
+
+    /** Start of the hour or UTC day the value covers (the roll-up's upsert key with the other columns). */
+    @Column(name = "period_start")
+    public java.time.Instant periodStart;
 }

@@ -1,5 +1,8 @@
 package org.coinpilot.ops.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -10,6 +13,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
 import org.coinpilot.common.persistence.Transactions;
@@ -23,7 +29,14 @@ import org.coinpilot.ops.domain.ExternalApiLog;
 import org.coinpilot.ops.persistence.ExternalApiLogRepository;
 import org.coinpilot.ops.persistence.ExternalApiLogSqlRepository;
 
-/** Keeps {@code external_api_logs}: one row per outbound call, written by the features' clients. */
+/**
+ * Keeps {@code external_api_logs}: one row per outbound call, written by the features' clients. Every call is also
+ * measured (docs/operations.md, "Metrics"): {@value #CALLS} times calls by {@code provider}, {@code endpoint} and
+ * {@code outcome} ({@code success}: 2xx or 3xx; {@code error}: an HTTP error answer; {@code no_response}: timeout or
+ * connection failure), {@value #ERRORS} counts the failed ones by {@code provider}, {@code endpoint} and {@code status}
+ * (the HTTP status or {@code none}), and {@value #WEIGHT} is the request weight the provider last reported used in its
+ * window (Binance's {@code X-MBX-USED-WEIGHT-1M}), by {@code provider}.
+ */
 @ApplicationScoped
 public class ExternalApiLogService {
 
@@ -34,9 +47,20 @@ public class ExternalApiLogService {
     private final ExternalApiLogSqlRepository stats;
     private final Transactions tx;
     private final Clock clock;
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> weights = new ConcurrentHashMap<>();
+
+    public static final String CALLS = "coinpilot.external.calls";
+    public static final String ERRORS = "coinpilot.external.errors";
+    public static final String WEIGHT = "coinpilot.external.weight.used";
 
     public ExternalApiLogService(
-            ExternalApiLogRepository logs, ExternalApiLogSqlRepository stats, Transactions tx, Clock clock) {
+            ExternalApiLogRepository logs,
+            ExternalApiLogSqlRepository stats,
+            Transactions tx,
+            Clock clock,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.logs = logs;
         this.stats = stats;
         this.tx = tx;
@@ -45,6 +69,7 @@ public class ExternalApiLogService {
 
     /** Records one call in its own transaction. */
     public Uni<Void> record(ExternalApiCall call) {
+        measure(call);
         ExternalApiLog log = new ExternalApiLog();
         log.apiProvider = call.provider();
         log.endpoint = cut(call.endpoint(), 500);
@@ -57,6 +82,38 @@ public class ExternalApiLogService {
         log.responseData = call.errorBody() == null ? null : Map.of("body", cut(call.errorBody(), MAX_BODY));
         log.errorMessage = call.errorMessage() == null ? null : cut(call.errorMessage(), MAX_BODY);
         return tx.write(() -> logs.persist(log).replaceWithVoid());
+    }
+
+    private void measure(ExternalApiCall call) {
+        String endpoint = cut(call.endpoint(), 200);
+        Integer status = call.status();
+        String outcome = status == null ? "no_response" : status < 400 ? "success" : "error";
+        Timer timer = Timer.builder(CALLS)
+                .description("Outbound calls to exchanges and data providers by provider, endpoint and outcome")
+                .tag("provider", call.provider())
+                .tag("endpoint", endpoint)
+                .tag("outcome", outcome)
+                .register(registry);
+        if (call.latencyMs() != null) {
+            timer.record(call.latencyMs().movePointRight(3).max(BigDecimal.ZERO).longValue(), TimeUnit.MICROSECONDS);
+        }
+        if (!outcome.equals("success")) {
+            Counter.builder(ERRORS)
+                    .description("Failed outbound calls by provider, endpoint and HTTP status (none: no answer)")
+                    .tag("provider", call.provider())
+                    .tag("endpoint", endpoint)
+                    .tag("status", status == null ? "none" : status.toString())
+                    .register(registry)
+                    .increment();
+        }
+        if (call.weightUsed() != null) {
+            weights.computeIfAbsent(call.provider(), provider -> {
+                        AtomicLong weight = new AtomicLong();
+                        registry.gauge(WEIGHT, io.micrometer.core.instrument.Tags.of("provider", provider), weight);
+                        return weight;
+                    })
+                    .set(call.weightUsed());
+        }
     }
 
     /** The log, newest first. */

@@ -103,6 +103,33 @@ public class ModelRegistryService {
         }));
     }
 
+    /**
+     * An active model version as ops' health snapshot reads it.
+     *
+     * @param lastTrained when it was last trained (null: never)
+     * @param lastPrediction when it last made a prediction (null: never)
+     */
+    public record ActiveModel(
+            long id, String name, String version, String modelType, Instant lastTrained, Instant lastPrediction) {}
+
+    /** Most active versions {@link #activeModels} reads (one per model name). */
+    static final int MAX_ACTIVE = 500;
+
+    /** The active versions (one per model name, at most {@value #MAX_ACTIVE}), by name: for health snapshots. */
+    public Uni<List<ActiveModel>> activeModels() {
+        AiModelRepository.Filter filter = new AiModelRepository.Filter(null, null, null, true);
+        return tx.read(() -> models.page(filter, 0, MAX_ACTIVE)
+                .map(rows -> rows.stream()
+                        .map(m -> new ActiveModel(
+                                m.id,
+                                m.name,
+                                m.version,
+                                m.modelType == null ? null : m.modelType.name(),
+                                m.lastTrained,
+                                m.lastPrediction))
+                        .toList()));
+    }
+
     /** The active version and the number of versions of each of these names (for the training job). */
     public record NamesState(Map<String, ModelResponse> active, Map<String, Long> versions) {}
 

@@ -412,10 +412,19 @@ class ProblemMappersTest {
                 .body("instance", equalTo(instance))
                 .body("code", equalTo(code))
                 .body("traceId", matchesPattern("[A-Za-z0-9._-]{8,64}"))
+                .body("requestId", equalTo(response.extract().header("X-Request-Id")))
                 .body(
                         "keySet()",
                         org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.in(List.of(
-                                "type", "title", "status", "detail", "instance", "code", "traceId", "violations"))))
+                                "type",
+                                "title",
+                                "status",
+                                "detail",
+                                "instance",
+                                "code",
+                                "requestId",
+                                "traceId",
+                                "violations"))))
                 .body(
                         status == 400 && code.equals("VALIDATION_FAILED") ? "title" : "violations",
                         status == 400 && code.equals("VALIDATION_FAILED") ? equalTo(title) : nullValue());

@@ -451,6 +451,6 @@ class AuthResourceTest {
     }
 
     static String withoutTraceId(Response response) {
-        return response.asString().replaceAll("\"traceId\":\"[^\"]*\"", "");
+        return response.asString().replaceAll("\"(requestId|traceId)\":\"[^\"]*\"", "");
     }
 }
