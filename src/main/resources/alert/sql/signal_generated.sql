@@ -66,8 +66,7 @@ notified AS (
            CASE WHEN f.notification_methods = '["in_app"]'::jsonb THEN '[]'::jsonb
                 ELSE (SELECT coalesce(jsonb_agg(m.value ORDER BY m.n), '[]'::jsonb)
                       FROM jsonb_array_elements_text(f.notification_methods) WITH ORDINALITY AS m(value, n)
-                      WHERE m.value IN ('webhook', 'email')) END)::notification_draft
-           ORDER BY f.id, h.signal_id), $1::timestamptz) AS inserted
+                      WHERE m.value IN ('webhook', 'email')) END)::notification_draft), $1::timestamptz) AS inserted
     FROM fired f
     JOIN new_signals h ON h.id = f.id
     JOIN market_assets c ON c.id = f.crypto_id

@@ -224,15 +224,20 @@ public class SignalService {
         return new ResourceNotFoundException("SIGNAL_NOT_FOUND", "No signal has id " + id + ".");
     }
 
+    /** A stored price (numeric(38,18)) without the padding zeros. */
+    static BigDecimal plain(BigDecimal price) {
+        return price == null ? null : price.stripTrailingZeros();
+    }
+
     static SignalResponse toResponse(TradingSignal s, String symbol) {
         return new SignalResponse(
                 s.id,
                 symbol,
                 s.signalType,
                 s.status,
-                s.entryPrice,
-                s.targetPrice,
-                s.stopLoss,
+                plain(s.entryPrice),
+                plain(s.targetPrice),
+                plain(s.stopLoss),
                 s.riskRewardRatio,
                 s.riskLevel,
                 s.timeHorizonHours,
@@ -245,7 +250,7 @@ public class SignalService {
                 s.regime,
                 s.rationale,
                 s.outcome,
-                s.outcomePrice,
+                plain(s.outcomePrice),
                 s.outcomeReturnPct,
                 s.outcomeCandleTime,
                 s.scoredAt,
