@@ -17,7 +17,9 @@ public record AlertResponse(
         @Schema(description = "Id") long id,
         @Schema(description = "Asset symbol") String symbol,
         @Schema(description = "What it watches") AlertType alertType,
-        @Schema(description = "Condition") AlertCondition condition,
+
+        @Schema(description = "Condition; null for SIGNAL_GENERATED", nullable = true)
+        AlertCondition condition,
 
         @Schema(description = "Level, percentage or factor (decimal string)", nullable = true)
         BigDecimal triggerValue,

@@ -26,11 +26,10 @@ public record CreateAlertRequest(
         @NotNull @Schema(description = "What the alert watches", examples = "PRICE_TARGET")
         AlertType alertType,
 
-        @NotNull
         @Schema(
-                description =
-                        "PRICE_TARGET and INDICATOR: ABOVE, BELOW, CROSSES, CROSSES_UP, CROSSES_DOWN;"
-                                + " PERCENTAGE_CHANGE: MOVES_UP, MOVES_DOWN, PERCENTAGE_CHANGE (either way); VOLUME_SPIKE: SPIKE",
+                description = "PRICE_TARGET and INDICATOR: ABOVE, BELOW, CROSSES, CROSSES_UP, CROSSES_DOWN;"
+                        + " PERCENTAGE_CHANGE: MOVES_UP, MOVES_DOWN, PERCENTAGE_CHANGE (either way); VOLUME_SPIKE: SPIKE;"
+                        + " required for these types, absent for SIGNAL_GENERATED (every new signal fires it)",
                 examples = "CROSSES_UP")
         AlertCondition condition,
 

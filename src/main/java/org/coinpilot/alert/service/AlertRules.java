@@ -67,14 +67,21 @@ final class AlertRules {
 
     static Resolved check(Spec spec, int maxWindow, IndicatorComputeService indicators) {
         AlertType type = spec.type();
-        if (type == AlertType.SIGNAL_GENERATED) {
-            throw bad("alertType", "SIGNAL_GENERATED alerts are not available yet (they come with trading signals)");
-        }
-        Set<AlertCondition> allowed = CONDITIONS.get(type);
-        if (spec.condition() == null || !allowed.contains(spec.condition())) {
-            throw bad("condition", "must be one of " + allowed + " for " + type + " alerts");
-        }
         BigDecimal value = spec.triggerValue();
+        if (type == AlertType.SIGNAL_GENERATED) {
+            // every new trading signal on the asset fires it: there is no condition or level
+            if (spec.condition() != null) {
+                throw bad("condition", "must be absent for SIGNAL_GENERATED alerts (every new signal fires them)");
+            }
+            if (value != null) {
+                throw bad("triggerValue", "must be absent for SIGNAL_GENERATED alerts");
+            }
+        } else {
+            Set<AlertCondition> allowed = CONDITIONS.get(type);
+            if (spec.condition() == null || !allowed.contains(spec.condition())) {
+                throw bad("condition", "must be one of " + allowed + " for " + type + " alerts");
+            }
+        }
         if (value != null && (value.precision() - value.scale() > 20 || value.scale() > 18)) {
             throw bad("triggerValue", "must have at most 20 integer and 18 fraction digits");
         }

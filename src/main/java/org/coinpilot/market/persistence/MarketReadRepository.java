@@ -234,4 +234,20 @@ public class MarketReadRepository {
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
+
+    /** $1 asset ids, $2 timeframe: the assets whose series has a recorded gap not filled yet (ix_market_candle_gaps_open). */
+    static final String OPEN_GAPS = """
+            SELECT DISTINCT g.crypto_id FROM market_candle_gaps g
+            WHERE g.crypto_id = ANY($1::int8[]) AND g.timeframe = $2 AND g.filled_at IS NULL""";
+
+    /** The assets among {@code ids} with an open (unfilled) gap on {@code timeframe}. */
+    public Uni<List<Long>> withOpenGaps(SqlClient client, List<Long> ids, Timeframe timeframe) {
+        return client.preparedQuery(OPEN_GAPS)
+                .execute(Tuple.of(ids.toArray(Long[]::new), timeframe.code()))
+                .map(rows -> {
+                    List<Long> list = new ArrayList<>(rows.size());
+                    rows.forEach(row -> list.add(row.getLong("crypto_id")));
+                    return list;
+                });
+    }
 }

@@ -113,6 +113,20 @@ public class MarketReadService {
                 });
     }
 
+    /**
+     * The assets among {@code cryptoIds} whose {@code timeframe} series has a known gap that is not filled yet (the gap
+     * registry, {@code market_candle_gaps}): their data is incomplete, so readers that must not act on holes (signals)
+     * skip them.
+     */
+    public Uni<java.util.Set<Long>> withOpenGaps(Collection<Long> cryptoIds, Timeframe timeframe) {
+        List<Long> ids = distinct(cryptoIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return tx.statement(client -> reads.withOpenGaps(client, ids, timeframe))
+                .map(java.util.Set::copyOf);
+    }
+
     static Quote quote(QuoteRow row, Timeframe timeframe, Instant now) {
         Instant closedAt = row.candleTime().plus(timeframe.duration());
         long age = Math.max(0, Duration.between(closedAt, now).toSeconds());

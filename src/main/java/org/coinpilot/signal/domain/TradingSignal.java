@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import org.coinpilot.common.persistence.AuditedEntity;
+import org.coinpilot.common.time.Timeframe;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A long/short trading signal on an asset ({@code trading_signals}). The database checks the levels against
@@ -63,4 +67,52 @@ public class TradingSignal extends AuditedEntity {
 
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    /** {@code ai_models.id} of the prediction's model version (track record per model). */
+    @Column(name = "ai_model_id")
+    public Long aiModelId;
+
+    @Column(name = "model_name")
+    public String modelName;
+
+    @Column(name = "model_version")
+    public String modelVersion;
+
+    /** Candle timeframe of the model; scoring walks candles of it. */
+    @Convert(converter = Timeframe.Converter.class)
+    @Column(name = "timeframe")
+    public Timeframe timeframe;
+
+    /** Close of the last input candle (the entry is its close). */
+    @Column(name = "input_close_time")
+    public Instant inputCloseTime;
+
+    /** Macro regime known at creation (lowercase), null when none was. */
+    @Column(name = "regime")
+    public String regime;
+
+    /** The inputs and rule values the signal was made from. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rationale")
+    public Map<String, Object> rationale;
+
+    @Convert(converter = SignalOutcome.Converter.class)
+    @Column(name = "outcome")
+    public SignalOutcome outcome;
+
+    @Column(name = "outcome_price")
+    public BigDecimal outcomePrice;
+
+    /** numeric(12,4). */
+    @Column(name = "outcome_return_pct")
+    public BigDecimal outcomeReturnPct;
+
+    @Column(name = "outcome_candle_time")
+    public Instant outcomeCandleTime;
+
+    @Column(name = "scored_at")
+    public Instant scoredAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
 }

@@ -423,8 +423,13 @@ class AlertsResourceTest {
                 "not available");
         bad(
                 Map.of("symbol", symbol, "alertType", "SIGNAL_GENERATED", "condition", "ABOVE"),
-                "alertType",
-                "not available yet");
+                "condition",
+                "must be absent");
+        bad(
+                Map.of("symbol", symbol, "alertType", "SIGNAL_GENERATED", "triggerValue", "1"),
+                "triggerValue",
+                "must be absent");
+        bad(Map.of("symbol", symbol, "alertType", "PRICE_TARGET", "triggerValue", "1"), "condition", "must be one of");
         bad(with(priceAlert("ABOVE", "1"), "timeframe", "2h"), "timeframe", "");
         bad(Map.of("symbol", symbol, "alertType", "NOPE", "condition", "ABOVE", "triggerValue", "1"), "alertType", "");
 

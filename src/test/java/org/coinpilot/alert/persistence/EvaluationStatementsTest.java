@@ -12,10 +12,10 @@ import org.coinpilot.alert.domain.AlertType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four evaluation statements differ in how they find hits and word their notifications, but must share the
+ * The evaluation statements (one per alert type) differ in how they find hits and word their notifications, but must share the
  * part that makes a trigger fire once: the {@code fired} UPDATE's SET and WHERE (re-checked after a racing pass's row
  * lock) and the notifications enqueued through notification's {@code notification_enqueue} (idempotent on the key
- * {@code alert:<id>:<candle epoch>}). AlertExactlyOnceTest races price_target; this keeps the others equal.
+ * {@code alert:<id>:<candle epoch>}, or {@code alert:<id>:signal:<signal id>}). AlertExactlyOnceTest races price_target; this keeps the others equal.
  */
 class EvaluationStatementsTest {
 
@@ -25,9 +25,7 @@ class EvaluationStatementsTest {
         for (AlertType type : AlertType.values()) {
             String name = SqlFileEvaluator.LOCATION + type.name().toLowerCase(Locale.ROOT) + ".sql";
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    continue; // a type without a statement yet (signal_generated)
-                }
+                assertThat(in).as(name + " exists").isNotNull();
                 String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 int fired = sql.indexOf("fired AS (");
                 int returning = sql.indexOf("RETURNING", fired);
@@ -38,12 +36,16 @@ class EvaluationStatementsTest {
                         .contains("SELECT notification_enqueue(array_agg(ROW(f.user_id, 'alert',")
                         .contains(")::notification_draft), $1::timestamptz) AS inserted")
                         .doesNotContain("INSERT INTO notifications");
+                // a trigger is (alert, candle); for signal_generated (alert, signal): one notification per new signal
                 assertThat(sql)
                         .as(name)
-                        .contains("'alert:' || f.id || ':' || extract(epoch FROM f.candle_time)::bigint");
+                        .contains(
+                                type == AlertType.SIGNAL_GENERATED
+                                        ? "'alert:' || f.id || ':signal:' || h.signal_id"
+                                        : "'alert:' || f.id || ':' || extract(epoch FROM f.candle_time)::bigint");
             }
         }
-        assertThat(guards).hasSize(4);
+        assertThat(guards).hasSize(AlertType.values().length);
         assertThat(guards.values())
                 .as("the fired UPDATE up to RETURNING")
                 .containsOnly(guards.values().iterator().next());

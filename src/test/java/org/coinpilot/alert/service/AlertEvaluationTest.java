@@ -584,7 +584,7 @@ class AlertEvaluationTest {
                 .body(
                         "result.byType.keySet()",
                         org.hamcrest.Matchers.containsInAnyOrder(
-                                "price_target", "volume_spike", "percentage_change", "indicator"));
+                                "price_target", "signal_generated", "volume_spike", "percentage_change", "indicator"));
         assertThat(fired(above)).isEqualTo(1);
         assertThat(scheduler
                         .scheduleOf(runner.job("alerts.evaluate").orElseThrow())
