@@ -36,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/predictions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SERVICE})
 @Tag(name = "Predictions")
 @SecurityRequirement(name = ApiDefinition.BEARER)
 public class PredictionsResource {
@@ -48,7 +49,7 @@ public class PredictionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed(Roles.SERVICE) // narrower than the class: an admin may read the ledger, not post to it
     @Operation(
             summary = "Post an external model's prediction",
             description = "Service clients only. The version must be registered; the target is the close of a candle"
@@ -82,7 +83,6 @@ public class PredictionsResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "The ledger", description = "Newest first; filtered by model version, asset, realized, time.")
     @APIResponse(responseCode = "200", description = "One page")
     public Uni<PageResponse<PredictionResponse>> list(
@@ -92,7 +92,6 @@ public class PredictionsResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "A prediction's full record", description = "Scoring fields are null until it is scored.")
     @APIResponse(responseCode = "200", description = "The prediction")
     @APIResponse(
