@@ -14,6 +14,49 @@ public interface PredictionConfig {
     /** The baseline models' training ({@code prediction.models.train}). */
     Training training();
 
+    /** The predictions of the active versions ({@code prediction.predictions.generate}). */
+    Predictions predictions();
+
+    interface Predictions {
+
+        /** Candle timeframes predicted on (a version predicts only on its own timeframe). */
+        @WithDefault("1d")
+        List<String> timeframes();
+
+        /** Horizons in candles of the timeframe (a version predicts only at its own horizon). */
+        @WithDefault("1")
+        List<@Min(1) Integer> horizons();
+
+        /** No prediction from a series with fewer closed candles (the job reports it instead). */
+        @WithDefault("100")
+        @Min(30)
+        int minCandles();
+
+        /** The newest closed candles given to the forecaster, at most this many (as in training). */
+        @WithDefault("5000")
+        @Min(100)
+        int maxCandles();
+
+        /**
+         * {@code accuracy_threshold} of the job's predictions, in percent: accurate when |actual − predicted| /
+         * actual × 100 is at most this.
+         */
+        @WithDefault("2")
+        @DecimalMin("0.01")
+        @DecimalMax("99")
+        double accuracyThresholdPercent();
+
+        /** Annualised EWMA volatility (fraction) from which {@code volatility_level} is {@code medium}. */
+        @WithDefault("0.5")
+        @DecimalMin("0")
+        double volatilityMedium();
+
+        /** Annualised EWMA volatility (fraction) from which {@code volatility_level} is {@code high}. */
+        @WithDefault("1.0")
+        @DecimalMin("0")
+        double volatilityHigh();
+    }
+
     interface Training {
 
         /** Candle timeframes trained (codes such as {@code 1d}, {@code 4h}). */

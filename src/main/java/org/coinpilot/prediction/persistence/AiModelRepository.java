@@ -73,6 +73,13 @@ public class AiModelRepository implements PanacheRepositoryBase<AiModel, Long> {
                         .getResultList());
     }
 
+    /** Records that these versions made a prediction at {@code at} ({@code last_prediction} never goes back). */
+    public Uni<Integer> touchLastPrediction(List<Long> ids, java.time.Instant at) {
+        return update(
+                "lastPrediction = :at where id in :ids and (lastPrediction is null or lastPrediction < :at)",
+                Parameters.with("at", at).and("ids", ids));
+    }
+
     /** One page of the registry: by name, newest version first. */
     public Uni<List<AiModel>> page(Filter filter, int pageIndex, int size) {
         HqlFilter where = where(filter);

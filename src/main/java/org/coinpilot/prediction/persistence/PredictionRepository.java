@@ -43,4 +43,46 @@ public class PredictionRepository implements PanacheRepositoryBase<Prediction, L
                         .setParameter("at", at)
                         .getResultList());
     }
+    // ---- predictions: generation job, posting and the admin/service reads (docs/predictions.md "Predictions") ----
+
+    /** Optional filters of the prediction list; null means "any". Time range on {@code created_at}, [from, to). */
+    public record Filter(Long modelId, Long cryptoId, Boolean realized, Instant from, Instant to) {}
+
+    /** Of {@code modelIds}, the versions that already predicted this asset at this horizon for this target. */
+    public Uni<List<Long>> modelsWithPrediction(long cryptoId, int horizon, Instant target, List<Long> modelIds) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select p.aiModelsId from Prediction p where p.cryptoId = :crypto and"
+                                        + " p.predictionHorizon = :horizon and p.targetDatetime = :target and"
+                                        + " p.aiModelsId in :models",
+                                Long.class)
+                        .setParameter("crypto", cryptoId)
+                        .setParameter("horizon", horizon)
+                        .setParameter("target", target)
+                        .setParameter("models", modelIds)
+                        .getResultList());
+    }
+
+    /** One page of the ledger, newest first. */
+    public Uni<List<Prediction>> page(Filter filter, int pageIndex, int size) {
+        org.coinpilot.common.persistence.HqlFilter where = where(filter);
+        return find(where.hql() + " order by createdAt desc, id desc", where.parameters())
+                .page(io.quarkus.panache.common.Page.of(pageIndex, size))
+                .list();
+    }
+
+    /** How many predictions match. */
+    public Uni<Long> count(Filter filter) {
+        org.coinpilot.common.persistence.HqlFilter where = where(filter);
+        return count(where.hql(), where.parameters());
+    }
+
+    private static org.coinpilot.common.persistence.HqlFilter where(Filter filter) {
+        return new org.coinpilot.common.persistence.HqlFilter()
+                .equal("aiModelsId", "model", filter.modelId())
+                .equal("cryptoId", "crypto", filter.cryptoId())
+                .equal("isRealized", "realized", filter.realized())
+                .atLeast("createdAt", "from", filter.from())
+                .before("createdAt", "to", filter.to());
+    }
 }

@@ -50,4 +50,12 @@ public class CryptoSectorMappingRepository implements PanacheRepositoryBase<Cryp
                         .setParameter("ids", sectorIds)
                         .getResultList());
     }
+
+    /** The memberships of these assets, primary first per asset (the sector context of predictions). */
+    public Uni<List<CryptoSectorMapping>> findByCryptos(Collection<Long> cryptoIds) {
+        return find(
+                        "cryptoId in :ids order by cryptoId, isPrimarySector desc, allocationPercentage desc, sectorId",
+                        Parameters.with("ids", cryptoIds))
+                .list();
+    }
 }

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.coinpilot.common.paging.Cursor;
 import org.coinpilot.sector.domain.SectorRotationAnalysis;
@@ -34,6 +35,15 @@ public class SectorRotationAnalysisRepository implements PanacheRepositoryBase<S
         Parameters p = new Parameters();
         where(filter, q, p, false);
         return find(q + " order by createdAt desc, id desc", p).page(0, limit).list();
+    }
+
+    /** Rotations from or to any of these sectors detected in (from, to], newest first (the sector context). */
+    public Uni<List<SectorRotationAnalysis>> touchingBetween(Collection<Long> sectorIds, Instant from, Instant to) {
+        return find(
+                        "(fromSectorId in :ids or toSectorId in :ids) and createdAt > :from and createdAt <= :to"
+                                + " order by createdAt desc, id desc",
+                        Parameters.with("ids", sectorIds).and("from", from).and("to", to))
+                .list();
     }
 
     private static void where(Filter filter, StringBuilder q, Parameters p, boolean withFrom) {

@@ -68,4 +68,20 @@ public class WatchlistAssetRepository implements PanacheRepositoryBase<Watchlist
                     return counts;
                 });
     }
+
+    /**
+     * How the active lists hold these assets: rows of (cryptoId, watchlist type, user id or null, position type or
+     * null) for every active entry of an active list created at or before {@code at}.
+     */
+    public Uni<List<Object[]>> holdings(List<Long> cryptoIds, java.time.Instant at) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select a.cryptoId, w.watchlistType, w.userId, a.positionType from WatchlistAsset a,"
+                                        + " Watchlist w where w.id = a.watchlistId and a.cryptoId in :ids"
+                                        + " and a.isActive = true and w.isActive = true and a.createdAt <= :at",
+                                Object[].class)
+                        .setParameter("ids", cryptoIds)
+                        .setParameter("at", at)
+                        .getResultList());
+    }
 }

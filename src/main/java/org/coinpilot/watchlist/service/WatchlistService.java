@@ -349,6 +349,62 @@ public class WatchlistService {
                 .chain(() -> get(scope.personal() ? scope.actorId() : null, id, null));
     }
 
+    /**
+     * How an asset stands on watchlists (layer 3 as other features read it; predictions snapshot it): the number of
+     * active system (default) lists and of active personal lists holding it, the distinct users watching it, and
+     * the entries marked long / short. Only active entries of active lists added at or before {@code at} count
+     * (removed entries are deleted, so the count is today's lists as they were filled up to {@code at}).
+     */
+    public record AssetHolding(
+            long cryptoId, int systemLists, int personalLists, int watchingUsers, int longEntries, int shortEntries) {
+
+        /** As stored in a context column. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            map.put("systemLists", systemLists);
+            map.put("personalLists", personalLists);
+            map.put("watchingUsers", watchingUsers);
+            map.put("longEntries", longEntries);
+            map.put("shortEntries", shortEntries);
+            return map;
+        }
+    }
+
+    /** {@link AssetHolding} of each of these assets at {@code at}, in one query (an asset on no list has zeros). */
+    public Uni<Map<Long, AssetHolding>> holdings(List<Long> cryptoIds, Instant at) {
+        if (cryptoIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.read(() -> entries.holdings(cryptoIds, at)).map(rows -> {
+            Map<Long, AssetHolding> result = new java.util.LinkedHashMap<>();
+            for (Long id : cryptoIds) {
+                int system = 0;
+                int personal = 0;
+                int longs = 0;
+                int shorts = 0;
+                Set<Long> users = new HashSet<>();
+                for (Object[] row : rows) {
+                    if (!id.equals(row[0])) {
+                        continue;
+                    }
+                    if (row[1] == WatchlistType.DEFAULT) {
+                        system++;
+                    } else {
+                        personal++;
+                        users.add((Long) row[2]);
+                    }
+                    if (row[3] == PositionType.LONG) {
+                        longs++;
+                    } else if (row[3] == PositionType.SHORT) {
+                        shorts++;
+                    }
+                }
+                result.put(id, new AssetHolding(id, system, personal, users.size(), longs, shorts));
+            }
+            return result;
+        });
+    }
+
     /** Marks the list changed (version and updated_at), so that a change to its entries is a change of the list. */
     private void touch(Watchlist list, Scope scope) {
         list.updatedAt = Times.now(clock);
