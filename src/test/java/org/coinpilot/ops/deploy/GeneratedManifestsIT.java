@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The manifests the build generates ({@code quarkus-kubernetes}, at package time: this runs after it, in the
  * integration-test phase): {@code target/kubernetes/knative.yml} holds a Knative Service that scales to zero with
- * liveness, readiness and startup probes on the management port, in-process scheduling switched off, the
+ * liveness, readiness and startup probes, in-process scheduling switched off, the
  * {@code migrate} init container, and one CronJob running {@code job run NAME} per job of the configuration;
  * {@code target/kubernetes/kubernetes.yml} a Deployment with the same probes and init container (jobs in-process).
  */
@@ -53,11 +53,6 @@ class GeneratedManifestsIT {
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
-        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
-            assertThat(container.at("/" + probe + "/httpGet/port").asInt())
-                    .as(probe)
-                    .isEqualTo(9000);
-        }
         assertThat(env(container, "COINPILOT_JOB_RUNNER_IN_PROCESS")).isEqualTo("false");
         assertThat(env(container, "QUARKUS_FLYWAY_ACTIVE"))
                 .as("Flyway stays usable by `migrate`")
