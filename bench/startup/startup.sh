@@ -14,7 +14,7 @@
 # --profile adds single-variable variants on JDK 17 (Flyway at start, no class-data sharing, C1 only, JDK 25 without the
 # cache) for the start-up profile.
 #
-# Builds (skipped with --skip-build when DIR/jdk17 and DIR/jdk25-aot exist):
+# Builds (--skip-build skips those whose DIR/jdk17 or DIR/jdk25-aot exists; DIR defaults to $TMPDIR/coinpilot-startup-bench):
 #   JDK 17:  ./mvnw clean package -DskipTests -Dprod
 #   JDK 25:  JAVA_HOME=$JDK25_HOME ./mvnw clean verify -Dprod -Dquarkus.package.jar.aot.enabled=true \
 #              -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PackagedApplicationIT
@@ -25,7 +25,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ROUNDS=5 PROBE_RUNS=20 SKIP_BUILD=0 PROFILE=0
-OUT=${OUT:-$root/target/startup-bench}
+OUT=${OUT:-${TMPDIR:-/tmp}/coinpilot-startup-bench}
 while [[ $# -gt 0 ]]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2 ;;
@@ -48,17 +48,19 @@ ready="http://127.0.0.1:$MGMT/q/health/ready"
 
 log() { echo "== $*" >&2; }
 
-# --- builds -----------------------------------------------------------------------------------------------------------
-if [[ $SKIP_BUILD == 0 || ! -d $OUT/jdk17 || ! -f $OUT/jdk25-aot/app.aot ]]; then
-  cd "$root"
+# --- builds (--skip-build keeps a variant that is already built) -----------------------------------------------------
+cd "$root"
+if [[ $SKIP_BUILD == 0 || ! -f $OUT/jdk17/quarkus-run.jar ]]; then
   log "build: JDK 17 prod jar"
   JAVA_HOME=$JDK17_HOME ./mvnw -B -ntp -q clean package -DskipTests -Dprod
-  rm -rf "$OUT/jdk17" && cp -r target/quarkus-app "$OUT/jdk17"
+  rm -rf "$OUT/jdk17" && mkdir -p "$OUT" && cp -r target/quarkus-app "$OUT/jdk17"
+fi
+if [[ $SKIP_BUILD == 0 || ! -s $OUT/jdk25-aot/app.aot ]]; then
   log "build: JDK 25 prod jar + AOT cache trained by the integration tests"
   JAVA_HOME=$JDK25_HOME ./mvnw -B -ntp -q clean verify -Dprod -Dquarkus.package.jar.aot.enabled=true \
     -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PackagedApplicationIT
-  [[ -f target/quarkus-app/app.aot ]] || { echo "no target/quarkus-app/app.aot after the AOT build" >&2; exit 1; }
-  rm -rf "$OUT/jdk25-aot" && cp -r target/quarkus-app "$OUT/jdk25-aot"
+  [[ -s target/quarkus-app/app.aot ]] || { echo "no (or an empty) target/quarkus-app/app.aot after the AOT build: the training run did not record" >&2; exit 1; }
+  rm -rf "$OUT/jdk25-aot" && mkdir -p "$OUT" && cp -r target/quarkus-app "$OUT/jdk25-aot"
 fi
 
 # --- database ---------------------------------------------------------------------------------------------------------
