@@ -33,6 +33,12 @@ public interface JobRunRecorder {
             Instant completedAt,
             BigDecimal executionSeconds);
 
+    /**
+     * RUNNING → FAILED with {@code error}, for a run this process is abandoning at shutdown; nothing happens when the
+     * run is no longer RUNNING (it finished meanwhile). Returns whether the row changed.
+     */
+    Uni<Boolean> interrupted(long taskId, String error, Instant completedAt);
+
     /** The newest run of each job that has one, by job name. */
     Uni<Map<String, JobRun>> lastRuns();
 

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -11,6 +13,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.coinpilot.common.persistence.DatabaseOutage;
 import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.ResourceNotFoundException;
@@ -47,6 +54,10 @@ import org.coinpilot.common.time.Times;
  *
  * <p>Every finished run is measured (docs/operations.md, "Metrics"): {@value #RUNS} counts runs by {@code job} and
  * {@code outcome} (completed, failed, skipped), {@value #DURATION} times the completed and failed ones.
+ *
+ * <p>On shutdown ({@link #onShutdown}) it waits up to {@code coinpilot.job-runner.shutdown-grace} for the runs in flight,
+ * then records those still running as FAILED ({@code interrupted: the service shut down …}) and releases their locks,
+ * so that another replica or the next CronJob can take the job at once.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -66,6 +77,9 @@ public class JobRunner {
 
     /** Timer of the run bodies (completed or failed), tagged {@code job} and {@code outcome}. */
     public static final String DURATION = "coinpilot.jobs.duration";
+
+    /** The runs of this process that hold their job's lock, by task id. */
+    private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
 
     public JobRunner(
             Instance<Job> jobs,
@@ -161,8 +175,8 @@ public class JobRunner {
                                 // whatever happens in the run (even a failure before its Uni exists), the lock
                                 // goes: a session lock left on a pooled connection would skip the job's runs
                                 ? Uni.createFrom()
-                                        .deferred(() -> runLocked(job, taskId, trigger, params))
-                                        .eventually(() -> unlock(connection, job.name()))
+                                        .deferred(() -> runLocked(job, taskId, trigger, params, connection))
+                                        .eventually(() -> released(taskId, connection, job.name()))
                                 : skip(job, taskId)))
                 .chain(() -> recorder.find(taskId))
                 .call(run -> run.status() == RunStatus.COMPLETED
@@ -201,13 +215,16 @@ public class JobRunner {
         return schedule == null ? List.of() : schedule.then().orElse(List.of());
     }
 
-    private Uni<Void> runLocked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params) {
+    private Uni<Void> runLocked(
+            Job job, long taskId, JobTrigger trigger, Map<String, Object> params, SqlConnection lockConnection) {
         Instant startedAt = Times.now(clock);
         long startedNanos = System.nanoTime();
         String interrupted = "interrupted: the process running it stopped before it finished (found by task " + taskId
                 + ", the job's next run)";
         return recorder.running(taskId, job.name(), startedAt, startedAt.minus(config.timeout()), interrupted)
                 .invoke(count -> {
+                    // RUNNING from here on: what shutdown interrupts (interruptInFlight)
+                    inFlight.put(taskId, new InFlight(job.name(), lockConnection));
                     if (count > 0) {
                         Log.warnf(
                                 "job %s (task %d): %d earlier run(s) left unfinished by a stopped process recorded as"
@@ -313,6 +330,80 @@ public class JobRunner {
                 .preparedQuery("SELECT pg_advisory_unlock($1, hashtext($2))")
                 .execute(Tuple.of(config.lockNamespace(), name))
                 .replaceWithVoid();
+    }
+
+    /** Unlocks the job after its run, unless shutdown already did ({@link #interruptInFlight}). */
+    private Uni<Void> released(long taskId, SqlConnection connection, String name) {
+        InFlight run = inFlight.remove(taskId);
+        if (run == null) {
+            return Uni.createFrom().voidItem();
+        }
+        run.done().complete(null);
+        return unlock(connection, name);
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        int interrupted = interruptInFlight(config.shutdownGrace());
+        if (interrupted > 0) {
+            Log.warnf(
+                    "shutdown: %d job run(s) still running were recorded as interrupted and their locks released",
+                    interrupted);
+        }
+    }
+
+    /** The task ids of the runs of this process that are in flight (hold their job's lock). */
+    public List<Long> inFlight() {
+        return inFlight.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * What shutdown does to the runs in flight: waits up to {@code grace} for them to finish, then, for each one still
+     * running, releases its job's advisory lock (on the run's own lock connection, idle while the body runs on others)
+     * and records the run as FAILED with the error {@code interrupted: the service shut down …} (only if it is still
+     * RUNNING). Blocking; called from the shutdown thread, never from an event loop.
+     *
+     * @return how many runs were recorded as interrupted
+     */
+    public int interruptInFlight(Duration grace) {
+        List<CompletableFuture<Void>> pending =
+                inFlight.values().stream().map(InFlight::done).toList();
+        if (!pending.isEmpty() && !grace.isZero() && !grace.isNegative()) {
+            try {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                        .get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | ExecutionException e) {
+                // some runs are still going: interrupted below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int interrupted = 0;
+        for (Long taskId : List.copyOf(inFlight.keySet())) {
+            InFlight run = inFlight.remove(taskId);
+            if (run == null) {
+                continue; // finished meanwhile
+            }
+            run.done().complete(null);
+            String error = "interrupted: the service shut down before the run finished (grace " + grace + ")";
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> unlock(run.lockConnection(), run.job())
+                        .onFailure()
+                        .recoverWithNull()
+                        .chain(() -> recorder.interrupted(taskId, error, Times.now(clock))));
+                interrupted++;
+                Log.warnf("job %s (task %d) %s", run.job(), taskId, error);
+            } catch (Throwable e) {
+                // the database is gone: its connection closes with the process, and PostgreSQL releases the lock
+                Log.warnf("job %s (task %d): could not record the interruption: %s", run.job(), taskId, e.getMessage());
+            }
+        }
+        return interrupted;
+    }
+
+    private record InFlight(String job, SqlConnection lockConnection, CompletableFuture<Void> done) {
+        InFlight(String job, SqlConnection lockConnection) {
+            this(job, lockConnection, new CompletableFuture<>());
+        }
     }
 
     private static BigDecimal seconds(Instant from, Instant to) {

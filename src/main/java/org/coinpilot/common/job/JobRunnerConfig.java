@@ -18,4 +18,19 @@ public interface JobRunnerConfig {
      */
     @WithDefault("7301")
     int lockNamespace();
+
+    /**
+     * Whether this process schedules the jobs itself (the default). {@code false} on a platform that scales the
+     * service to zero: nothing is scheduled in-process, and each job is started from outside by {@code job run NAME}
+     * (a Kubernetes CronJob per job, docs/deploy.md); admins can still start runs through the API.
+     */
+    @WithDefault("true")
+    boolean inProcess();
+
+    /**
+     * How long shutdown waits for the runs in flight to finish before it records them as interrupted and releases their
+     * locks. Keep it below {@code quarkus.shutdown.timeout} plus the platform's grace period.
+     */
+    @WithDefault("PT10S")
+    Duration shutdownGrace();
 }

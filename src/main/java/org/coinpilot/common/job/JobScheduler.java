@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Registers every {@link Job} with the Quarkus scheduler at start-up, with the schedule from
  * {@link JobsConfig}. Nothing is scheduled when the scheduler is disabled ({@code %test}, and the CLI's
- * {@code job run} / {@code migrate}).
+ * {@code job run} / {@code migrate}), nor when in-process scheduling is switched off
+ * ({@code coinpilot.job-runner.in-process=false}: the jobs are then started from outside by {@code job run NAME}, e.g.
+ * one Kubernetes CronJob per job while the service scales to zero; docs/deploy.md).
  */
 @ApplicationScoped
 public class JobScheduler {
@@ -20,22 +22,30 @@ public class JobScheduler {
     private final JobsConfig config;
     private final Scheduler scheduler;
     private final boolean schedulerEnabled;
+    private final boolean inProcess;
 
     public JobScheduler(
             JobRunner runner,
             JobsConfig config,
             Scheduler scheduler,
-            @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true") boolean schedulerEnabled) {
+            @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true") boolean schedulerEnabled,
+            JobRunnerConfig runnerConfig) {
         this.runner = runner;
         this.config = config;
         this.scheduler = scheduler;
         this.schedulerEnabled = schedulerEnabled;
+        this.inProcess = runnerConfig.inProcess();
     }
 
     void register(@Observes StartupEvent event) {
         runner.jobs().forEach(this::scheduleOf); // every job has a schedule, also where nothing is scheduled
         if (!schedulerEnabled) {
             Log.debug("scheduler disabled: no job is scheduled");
+            return;
+        }
+        if (!inProcess) {
+            Log.info("in-process scheduling is off (coinpilot.job-runner.in-process=false): no job is scheduled here;"
+                    + " jobs run when started by `job run NAME` (e.g. a CronJob) or the admin API");
             return;
         }
         for (Job job : runner.jobs()) {

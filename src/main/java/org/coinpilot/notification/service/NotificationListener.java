@@ -1,6 +1,7 @@
 package org.coinpilot.notification.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -93,6 +94,18 @@ public class NotificationListener {
                 .handler(this::onPayload);
         subscriber = created;
         connect(0);
+    }
+
+    /**
+     * The first step of a graceful shutdown (pre-shutdown, {@code quarkus.shutdown.delay-enabled=true}), before the
+     * HTTP server drains the requests in flight for up to {@code quarkus.shutdown.timeout}: open streams get their
+     * {@code : shutdown} comment and end, so the drain does not wait for them.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        int ended = registry.shutdown();
+        if (ended > 0) {
+            Log.infof("shutdown: %d live stream(s) ended", ended);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {

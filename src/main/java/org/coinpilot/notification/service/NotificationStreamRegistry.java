@@ -73,6 +73,24 @@ public class NotificationStreamRegistry {
         byUser.values().forEach(list -> list.forEach(Connection::complete));
     }
 
+    /**
+     * Shutdown: writes the {@code shutdown} comment on every open stream, then ends it, so that the HTTP drain does not
+     * wait for streams that would never end by themselves, and clients reconnect (with {@code Last-Event-ID}) to another
+     * replica at once. Streams opened after this still work until the listener stops.
+     *
+     * @return how many streams were ended
+     */
+    public int shutdown() {
+        int[] count = {0};
+        byUser.values()
+                .forEach(list -> list.forEach(connection -> {
+                    connection.emit(StreamEvent.comment(StreamEvent.SHUTDOWN));
+                    connection.complete();
+                    count[0]++;
+                }));
+        return count[0];
+    }
+
     /** One open stream. */
     public static final class Connection {
 

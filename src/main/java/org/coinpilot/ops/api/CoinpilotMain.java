@@ -23,7 +23,8 @@ import org.flywaydb.core.Flyway;
  *       application (no database, no HTTP server) — the container HEALTHCHECK;
  *   <li>{@code job run NAME [key=value ...]}: runs one job once (no HTTP server, no scheduler) and exits with
  *       its status: 0 completed, 1 failed, 3 skipped because another run holds its lock;
- *   <li>{@code migrate}: applies the Flyway migrations and exits;
+ *   <li>{@code migrate}: applies the Flyway migrations and exits (in prod the only place they are applied: the
+ *       service does not migrate at start, so a cold start never waits for Flyway; docs/deploy.md);
  *   <li>{@code version}: prints the version.
  * </ul>
  *
@@ -95,6 +96,10 @@ public class CoinpilotMain implements QuarkusApplication {
         return switch (command) {
             case "job" -> runJob(args[2], parseParams(Arrays.copyOfRange(args, 3, args.length)));
             case "migrate" -> {
+                // explicit: the prod profile does not migrate at start (quarkus.flyway.migrate-at-start=false there);
+                // in the other profiles start-up already did, and this finds nothing to apply
+                var result = flyway.migrate();
+                System.out.println("applied " + result.migrationsExecuted + " migration(s)");
                 var info = flyway.info().current();
                 System.out.println("schema is at version " + (info == null ? "none" : info.getVersion()));
                 yield 0;

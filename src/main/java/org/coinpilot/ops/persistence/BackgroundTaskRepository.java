@@ -60,6 +60,14 @@ public class BackgroundTaskRepository implements PanacheRepositoryBase<Backgroun
                         .and("pendingBefore", pendingBefore));
     }
 
+    /** One run RUNNING → FAILED with {@code error} (shutdown); 0 when it is no longer running. */
+    public Uni<Integer> failIfRunning(long id, String error, Instant completedAt) {
+        return update(
+                "status = 'failed', errorMessage = :error, completedAt = :completedAt where id = :id and status ="
+                        + " 'running'",
+                Parameters.with("error", error).and("completedAt", completedAt).and("id", id));
+    }
+
     private static HqlFilter where(Filter filter) {
         return new HqlFilter()
                 .equal("taskName", "taskName", filter.taskName())

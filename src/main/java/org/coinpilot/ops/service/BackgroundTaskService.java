@@ -68,6 +68,9 @@ public class BackgroundTaskService implements JobRunRecorder {
             BigDecimal executionSeconds) {
         return tx.write(() -> load(taskId)
                 .invoke(task -> {
+                    if (RunStatus.fromDb(task.status).finished()) {
+                        return; // recorded as interrupted at shutdown (interrupted): a final status stays final
+                    }
                     task.status = status.dbValue();
                     task.resultData = result == null ? null : new LinkedHashMap<>(result);
                     task.errorMessage = error;
@@ -75,6 +78,11 @@ public class BackgroundTaskService implements JobRunRecorder {
                     task.executionTimeSeconds = executionSeconds;
                 })
                 .replaceWithVoid());
+    }
+
+    @Override
+    public Uni<Boolean> interrupted(long taskId, String error, Instant completedAt) {
+        return tx.write(() -> tasks.failIfRunning(taskId, error, completedAt)).map(count -> count > 0);
     }
 
     @Override

@@ -3,11 +3,14 @@ package org.coinpilot.common.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /** A job's schedule lives in one place, the configuration: a job without one stops start-up with its name. */
 class JobSchedulerTest {
@@ -37,8 +40,44 @@ class JobSchedulerTest {
         }
     };
 
+    record RunnerConfig(boolean inProcess) implements JobRunnerConfig {
+        @Override
+        public Duration timeout() {
+            return Duration.ofMinutes(30);
+        }
+
+        @Override
+        public int lockNamespace() {
+            return 7301;
+        }
+
+        @Override
+        public Duration shutdownGrace() {
+            return Duration.ofSeconds(10);
+        }
+    }
+
     static JobScheduler scheduler(Map<String, JobsConfig.Schedule> jobs) {
-        return new JobScheduler(null, () -> jobs, null, false);
+        return new JobScheduler(null, () -> jobs, null, false, new RunnerConfig(true));
+    }
+
+    @Test
+    void shouldScheduleNothingInProcessWhenInProcessSchedulingIsSwitchedOff() {
+        JobRunner runner = Mockito.mock(JobRunner.class);
+        Mockito.when(runner.jobs()).thenReturn(List.of(JOB));
+        Scheduler quartz = Mockito.mock(Scheduler.class);
+        Scheduler.JobDefinition<?> definition = Mockito.mock(Scheduler.JobDefinition.class, Mockito.RETURNS_SELF);
+        Mockito.doReturn(definition).when(quartz).newJob(JOB.name());
+        Map<String, JobsConfig.Schedule> jobs =
+                Map.of(JOB.name(), new Schedule(Optional.of("5m"), Optional.empty(), Optional.empty(), true));
+
+        new JobScheduler(runner, () -> jobs, quartz, true, new RunnerConfig(false)).register(null);
+        Mockito.verify(quartz, Mockito.never()).newJob(Mockito.anyString());
+
+        // the same configuration with in-process scheduling on (the default) schedules the job
+        new JobScheduler(runner, () -> jobs, quartz, true, new RunnerConfig(true)).register(null);
+        Mockito.verify(quartz).newJob(JOB.name());
+        Mockito.verify(definition).schedule();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.coinpilot.common.test;
 
+import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 
 /**
  * Gives every test run its own PostgreSQL database, never one shared with dev.
@@ -19,16 +21,43 @@ import java.util.concurrent.atomic.AtomicInteger;
  * removed when the JVM exits. When {@code COINPILOT_TEST_DB_URL} is set (a JDBC URL of a server plus
  * {@code COINPILOT_TEST_DB_USER}/{@code COINPILOT_TEST_DB_PASSWORD} of a role that may create databases),
  * that server is used instead. Either way each Quarkus start (one per test profile) gets a freshly
- * created database, which Flyway migrates.
+ * created database, which Flyway migrates: the application at start in {@code @QuarkusTest}s, and this resource
+ * before the packaged application starts in {@code @QuarkusIntegrationTest}s (it runs in the prod profile, which does
+ * not migrate at start: in production {@code migrate} does, as an init step).
  */
-public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres embedded;
     private static volatile Map<String, String> lastStarted = Map.of();
+    private boolean integrationTest;
+
+    /** Called only for {@code @QuarkusIntegrationTest}s. */
+    @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        integrationTest = true;
+    }
 
     @Override
     public synchronized Map<String, String> start() {
+        Map<String, String> datasource = createDatabase();
+        if (integrationTest) {
+            // what the operator's `migrate` init step does before the service starts
+            Flyway.configure()
+                    .dataSource(
+                            datasource.get("quarkus.datasource.jdbc.url"),
+                            datasource.get("quarkus.datasource.username"),
+                            datasource.get("quarkus.datasource.password"))
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        }
+        lastStarted = datasource;
+        return lastStarted;
+    }
+
+    /** A new, empty database on the test server (not migrated), as datasource settings. */
+    public static synchronized Map<String, String> createDatabase() {
         Server server = server();
         String database = "coinpilot_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection connection =
@@ -38,7 +67,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + database, e);
         }
-        lastStarted = Map.of(
+        return Map.of(
                 "quarkus.datasource.reactive.url",
                 server.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url",
@@ -47,7 +76,6 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 server.user,
                 "quarkus.datasource.password",
                 server.password);
-        return lastStarted;
     }
 
     /** The datasource settings of the newest test database, e.g. to start the packaged CLI against it. */

@@ -116,4 +116,19 @@ class NotificationStreamRegistryTest {
         open(7);
         assertThat(registry.count(7)).isEqualTo(2);
     }
+
+    @Test
+    void shouldEndEveryStreamWithTheShutdownCommentWhenTheReplicaShutsDown() {
+        Opened alice = open(7);
+        Opened bob = open(9);
+        List.of(alice, bob).forEach(o -> o.connection().finishReplay(List.of()));
+
+        assertThat(registry.shutdown()).isEqualTo(2);
+
+        alice.events().awaitCompletion(Duration.ofSeconds(5));
+        bob.events().awaitCompletion(Duration.ofSeconds(5));
+        assertThat(describe(alice.events().getItems())).containsExactly(":connected", ":shutdown");
+        assertThat(describe(bob.events().getItems())).containsExactly(":connected", ":shutdown");
+        assertThat(registry.connectedUsers()).isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,6 +107,23 @@ class PackagedApplicationIT {
         Result version = cli(Map.of(), "version");
         assertThat(version.exit()).isZero();
         assertThat(version.output()).startsWith("coinpilot ");
+    }
+
+    @Test
+    void shouldApplyTheMigrationsOnlyWhenMigrateRunsInProd() throws Exception {
+        // the service under test started on a database migrated beforehand (the init step); it did not run Flyway
+        String log = Files.readString(Path.of("target/quarkus.log"));
+        assertThat(log)
+                .contains("started in")
+                .doesNotContain("No migration necessary")
+                .doesNotContain("Successfully applied");
+
+        Map<String, String> empty = EmbeddedPostgresResource.createDatabase();
+        Result migrate = cli(empty, "migrate");
+        assertThat(migrate.exit()).as(migrate.output()).isZero();
+        assertThat(migrate.output()).containsPattern("applied [1-9][0-9]* migration\\(s\\)");
+        Result again = cli(empty, "migrate");
+        assertThat(again.output()).contains("applied 0 migration(s)");
     }
 
     @Test
