@@ -74,7 +74,7 @@ reset() {
             WHERE is_realized; DELETE FROM model_performance;" -c "VACUUM ANALYZE predictions"
 }
 job() {
-  curl -fs -H "Authorization: Bearer $TOKEN" -X POST \
+  curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{}' -X POST \
     "$BASE/api/v1/admin/jobs/prediction.predictions.score/runs?wait=true" > /tmp/coinpilot-score-job.json
   jq -c '.result + {status, executionTimeSeconds}' /tmp/coinpilot-score-job.json
 }

@@ -47,7 +47,7 @@ post_csv() { # $1 = path with query, $2 = file
   curl -fs "${auth[@]}" -H 'Content-Type: text/csv' --data-binary "@$2" "$BASE$1" \
     | jq -c '{received, inserted, updated, unchanged, rejected: (.rejected | length)}'
 }
-job() { curl -fs "${auth[@]}" -X POST "$BASE/api/v1/admin/jobs/$1/runs?wait=true" | jq -c '{status, result, executionTimeSeconds}'; }
+job() { curl -fs "${auth[@]}" -X POST -H 'Content-Type: application/json' -d '{}' "$BASE/api/v1/admin/jobs/$1/runs?wait=true" | jq -c '{status, result, executionTimeSeconds}'; }
 
 for s in BTC ETH SOL; do
   echo "candles $s: $(post_csv "/api/v1/admin/assets/$s/candles/import?timeframe=1d" "$DATA/market/${s}USDT-1d.csv")"
@@ -79,13 +79,14 @@ echo "By regime of the day before the prediction (MASE, predictions):"
 echo
 echo "| model version | bull | bear | sideways | unknown |"
 echo "| --- | --- | --- | --- | --- |"
-for id in $(curl -fs "${auth[@]}" "$BASE/api/v1/models/leaderboard?window=all" | jq -r '.items[].modelId'); do
-  curl -fs "${auth[@]}" "$BASE/api/v1/models/$id/performance?window=all&limit=1" | jq -r --arg id "$id" '.[0] as $c |
+curl -fs "${auth[@]}" "$BASE/api/v1/models/leaderboard?window=all" | jq -r '.items[] | "\(.modelId) \(.name)"' |
+while read -r id name; do
+  curl -fs "${auth[@]}" "$BASE/api/v1/models/$id/performance?window=all&limit=1" | jq -r --arg id "$name" '.[0] as $c |
     def cell(g): ($c.byRegime | map(select(.regime == g)) | first) as $x |
       if $x == null then "–" else "\(if $x.mase == null then "–" else ($x.mase * 1000 | round / 1000) end) (\($x.count))" end;
     "| \($id) | \(cell("bull")) | \(cell("bear")) | \(cell("sideways")) | \(cell("unknown")) |"'
 done
 echo
-echo "Reliability of the confidence (all versions pooled per bucket is not meaningful; first version shown):"
+echo "Reliability table of the first version (confidence = P(error within the threshold) under a normal log error of the EWMA volatility):"
 first=$(curl -fs "${auth[@]}" "$BASE/api/v1/models/leaderboard?window=all" | jq -r '.items[0].modelId')
 curl -fs "${auth[@]}" "$BASE/api/v1/models/$first/performance?window=all&limit=1" | jq -c '.[0].reliability[]'

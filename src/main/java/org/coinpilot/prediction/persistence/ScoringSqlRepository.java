@@ -33,40 +33,71 @@ public class ScoringSqlRepository {
                 WHEN '1w' THEN interval '7 days' END""";
 
     /**
-     * Scores up to $2 due predictions, oldest target first: target time at or before $1 (now), not yet realized, and
-     * the stored (closed) candle of the model's timeframe that closes at the target time exists — never another
-     * candle. accuracy_percentage = 100 × (1 − |a − p| / a), floored at 0, 4 decimals; is_accurate when
-     * |a − p| / a × 100 ≤ accuracy_threshold (compared exactly as |a − p| × 100 ≤ threshold × a), null without a
-     * threshold. Rows locked by a concurrent run are skipped, so two runs never score one prediction twice.
+     * Scores the next batch of due predictions: the $2 candidates after the key ($3 target time, $4 id) in (target
+     * time, id) order — target time at or before $1 (now), not yet realized, with a predicted price; read from the
+     * partial index on unrealized target times, so a batch costs its own size whatever is left — of which those whose
+     * stored (closed) candle of the model's timeframe closes at the target time are scored; never from another candle.
+     * Candidates without their candle are passed over (they wait for a later run), so the caller continues from the
+     * last candidate's key until a batch has fewer than $2 candidates. accuracy_percentage = 100 × (1 − |a − p| / a),
+     * floored at 0, 4 decimals; is_accurate when |a − p| / a × 100 ≤ accuracy_threshold (compared exactly as
+     * |a − p| × 100 ≤ threshold × a), null without a threshold. Rows a concurrent run holds are skipped (SKIP LOCKED)
+     * and locked ones re-checked, so no prediction is scored twice. The candle is probed per candidate (LATERAL with
+     * LIMIT 1, so the planner keeps it a probe of the unique candle index), never a scan of every candle.
      */
     static final String SCORE_BATCH = """
-            WITH due AS (
-                SELECT p.id, c.close_price AS actual
+            WITH candidates AS (
+                SELECT p.id, p.target_datetime, p.crypto_id, p.ai_models_id
                 FROM predictions p
-                JOIN ai_models m ON m.id = p.ai_models_id
-                JOIN market_candles c
-                  ON c.crypto_id = p.crypto_id
-                 AND c.timeframe = m.training_data_timeframe
-                 AND c.candle_time = """ + TARGET_CANDLE_TIME + """
-
                 WHERE NOT p.is_realized
                   AND p.target_datetime <= $1
                   AND p.predicted_price IS NOT NULL
+                  AND (p.target_datetime, p.id) > ($3, $4)
                 ORDER BY p.target_datetime, p.id
                 LIMIT $2
                 FOR UPDATE OF p SKIP LOCKED
+            ),
+            due AS (
+                SELECT p.id, c.close_price AS actual
+                FROM candidates p
+                JOIN ai_models m ON m.id = p.ai_models_id
+                CROSS JOIN LATERAL (
+                    SELECT c.close_price FROM market_candles c
+                    WHERE c.crypto_id = p.crypto_id
+                      AND c.timeframe = m.training_data_timeframe
+                      AND c.candle_time = """ + TARGET_CANDLE_TIME + """
+
+                    LIMIT 1) c
+            ),
+            scored AS (
+                UPDATE predictions p
+                SET actual_price = d.actual,
+                    absolute_error = abs(d.actual - p.predicted_price),
+                    squared_error = (d.actual - p.predicted_price) * (d.actual - p.predicted_price),
+                    accuracy_percentage = greatest(0, round(100 * (1 - abs(d.actual - p.predicted_price) / d.actual), 4)),
+                    is_accurate = CASE WHEN p.accuracy_threshold IS NULL THEN NULL
+                                       ELSE abs(d.actual - p.predicted_price) * 100 <= p.accuracy_threshold * d.actual END,
+                    is_realized = true,
+                    evaluated_at = $1
+                FROM due d
+                WHERE p.id = d.id
+                RETURNING 1
+            ),
+            last AS (
+                SELECT target_datetime, id FROM candidates ORDER BY target_datetime DESC, id DESC LIMIT 1
             )
-            UPDATE predictions p
-            SET actual_price = d.actual,
-                absolute_error = abs(d.actual - p.predicted_price),
-                squared_error = (d.actual - p.predicted_price) * (d.actual - p.predicted_price),
-                accuracy_percentage = greatest(0, round(100 * (1 - abs(d.actual - p.predicted_price) / d.actual), 4)),
-                is_accurate = CASE WHEN p.accuracy_threshold IS NULL THEN NULL
-                                   ELSE abs(d.actual - p.predicted_price) * 100 <= p.accuracy_threshold * d.actual END,
-                is_realized = true,
-                evaluated_at = $1
-            FROM due d
-            WHERE p.id = d.id""";
+            SELECT (SELECT count(*) FROM candidates) AS examined,
+                   (SELECT count(*) FROM scored) AS scored,
+                   (SELECT target_datetime FROM last) AS last_target,
+                   (SELECT id FROM last) AS last_id""";
+
+    /** The key before every prediction: batches start after it. */
+    public static final Key FIRST = new Key(Instant.parse("0001-01-01T00:00:00Z"), 0L);
+
+    /** A position in (target time, id) order. */
+    public record Key(Instant target, long id) {}
+
+    /** What one batch did: candidates examined, predictions scored, the key to continue after (null: none). */
+    public record Batch(long examined, long scored, Key last) {}
 
     /**
      * What stays unscored after a run: due predictions (target at or before $1) that are scorable but whose candle is
@@ -247,11 +278,18 @@ public class ScoringSqlRepository {
     /** A leaderboard line: an active version and its newest scorecard of the window (null when none). */
     public record Line(long modelId, String name, String version, String modelType, String timeframe, Scorecard card) {}
 
-    /** Scores one batch; returns how many predictions it scored. */
-    public Uni<Integer> scoreBatch(SqlClient client, Instant now, int limit) {
+    /** Scores the batch of {@code limit} candidates after {@code after}. */
+    public Uni<Batch> scoreBatch(SqlClient client, Instant now, int limit, Key after) {
         return client.preparedQuery(SCORE_BATCH)
-                .execute(Tuple.of(odt(now), limit))
-                .map(rows -> rows.rowCount());
+                .execute(Tuple.of(odt(now), limit, odt(after.target()), after.id()))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime last = row.getOffsetDateTime("last_target");
+                    return new Batch(
+                            row.getLong("examined"),
+                            row.getLong("scored"),
+                            last == null ? null : new Key(last.toInstant(), row.getLong("last_id")));
+                });
     }
 
     public Uni<Waiting> waiting(SqlClient client, Instant now) {

@@ -72,11 +72,12 @@ public class PredictionScoringService {
     }
 
     /**
-     * Scores every prediction due at {@code now} whose target candle is stored, one batch statement after the other
-     * (each commits alone, so a run stopped midway has scored whole batches and the next run carries on).
+     * Scores every prediction due at {@code now} whose target candle is stored, one batch statement after the other in
+     * (target time, id) order (each commits alone, so a run stopped midway has scored whole batches and the next run
+     * carries on); a batch with fewer candidates than the batch size is the last.
      */
     public Uni<ScoreReport> score(Instant now) {
-        return batches(now, 0, 0)
+        return batches(now, ScoringSqlRepository.FIRST, 0, 0)
                 .chain(done -> tx.statement(client -> repository.waiting(client, now))
                         .map(waiting -> new ScoreReport(
                                 done[0],
@@ -86,14 +87,15 @@ public class PredictionScoringService {
                                 waiting.unscorable())));
     }
 
-    private Uni<long[]> batches(Instant now, long scored, int batches) {
+    private Uni<long[]> batches(Instant now, ScoringSqlRepository.Key after, long scored, int batches) {
         int size = config.batchSize();
-        return tx.statement(client -> repository.scoreBatch(client, now, size)).chain(count -> {
-            if (count < size) {
-                return Uni.createFrom().item(new long[] {scored + count, batches + 1});
-            }
-            return batches(now, scored + count, batches + 1);
-        });
+        return tx.statement(client -> repository.scoreBatch(client, now, size, after))
+                .chain(batch -> {
+                    if (batch.examined() < size || batch.last() == null) {
+                        return Uni.createFrom().item(new long[] {scored + batch.scored(), batches + 1});
+                    }
+                    return batches(now, batch.last(), scored + batch.scored(), batches + 1);
+                });
     }
 
     /** The as-of of a run at {@code now}: truncated to the configured step (UTC epoch multiples). */
