@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.SERVICE}) // the leaderboard method widens it to users
 @Tag(name = "Models")
 @SecurityRequirement(name = ApiDefinition.BEARER)
 public class ModelPerformanceResource {
