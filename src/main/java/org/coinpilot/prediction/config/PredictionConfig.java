@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import java.util.List;
 
 /** {@code coinpilot.prediction.*} (docs/predictions.md). */
@@ -56,6 +59,8 @@ public interface PredictionConfig {
         @DecimalMin("0")
         double volatilityHigh();
     }
+    /** Scoring and scorecards ({@code prediction.predictions.score}). */
+    Scoring scoring();
 
     interface Training {
 
@@ -82,5 +87,35 @@ public interface PredictionConfig {
         @DecimalMin("0.05")
         @DecimalMax("0.5")
         double holdoutFraction();
+    }
+
+    interface Scoring {
+
+        /** Predictions scored per statement; a run repeats the statement until fewer are due. */
+        @WithDefault("10000")
+        @Min(1)
+        int batchSize();
+
+        /** Scorecard windows of target times: {@code Nd} (the N days up to the as-of) or {@code all}. */
+        @WithDefault("7d,30d,all")
+        List<@Pattern(regexp = "[1-9][0-9]{0,3}d|all") String> windows();
+
+        /**
+         * The as-of of a run's scorecards is its time truncated to this step (UTC), so runs within one step write the
+         * same rows again instead of new ones.
+         */
+        @WithDefault("P1D")
+        Duration asOfStep();
+
+        /** Confidence buckets of the reliability table (equal width on [0, 1]). */
+        @WithDefault("10")
+        @Min(2)
+        @Max(100)
+        int confidenceBuckets();
+
+        /** The leaderboard says a version beats the naive forecast only with at least this many scored predictions. */
+        @WithDefault("30")
+        @Min(1)
+        int minCountToBeatNaive();
     }
 }

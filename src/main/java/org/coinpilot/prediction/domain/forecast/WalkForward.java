@@ -105,13 +105,7 @@ public final class WalkForward {
         }
         double mae = absolute / count;
         double naiveMae = naiveAbsolute / count;
-        Double pValue = null;
-        if (directional > 0) {
-            // one-sided: the chance of at least this many right calls by coin flips
-            pValue = hits == 0
-                    ? 1.0
-                    : 1.0 - new BinomialDistribution(null, directional, 0.5).cumulativeProbability(hits - 1);
-        }
+        Double pValue = directional == 0 ? null : directionalPValue(hits, directional);
         return new Metrics(
                 count,
                 mae,
@@ -123,6 +117,21 @@ public final class WalkForward {
                 directional == 0 ? null : (double) hits / directional,
                 pValue,
                 intervals == 0 ? null : (double) covered / intervals);
+    }
+
+    /**
+     * The one-sided binomial p-value of {@code hits} right calls of direction out of {@code calls}: the chance of at
+     * least this many by coin flips (p = 0.5). Also used by the scorecards of scored predictions.
+     */
+    public static double directionalPValue(long hits, long calls) {
+        if (calls <= 0 || hits < 0 || hits > calls) {
+            throw new IllegalArgumentException("need 0 <= hits <= calls, calls > 0");
+        }
+        return hits == 0
+                ? 1.0
+                : 1.0
+                        - new BinomialDistribution(null, Math.toIntExact(calls), 0.5)
+                                .cumulativeProbability((int) hits - 1);
     }
 
     /** The natural logarithms of the closes. */
