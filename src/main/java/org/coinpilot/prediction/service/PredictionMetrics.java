@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PredictionMetrics {
 
-    /** Counter of predictions scored against their realised price, tagged {@code model} (the model name). */
+    /** Counter of predictions scored against their realised price (the scoring job's batches are set-based). */
     public static final String SCORED = "coinpilot.predictions.scored";
 
     private final MeterRegistry registry;
@@ -20,14 +20,13 @@ public class PredictionMetrics {
         this.registry = registry;
     }
 
-    /** Adds {@code count} predictions of model {@code model} that were scored. */
-    public void scored(String model, long count) {
+    /** Adds {@code count} predictions that were scored. */
+    public void scored(long count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative");
         }
         Counter.builder(SCORED)
-                .description("Predictions scored against their realised price, by model name")
-                .tag("model", model)
+                .description("Predictions scored against their realised price")
                 .register(registry)
                 .increment(count);
     }

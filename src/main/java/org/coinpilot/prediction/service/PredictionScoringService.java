@@ -57,14 +57,17 @@ public class PredictionScoringService {
     private final MarketReadService market;
     private final PredictionConfig.Scoring config;
     private final Transactions tx;
+    private final PredictionMetrics metrics;
 
     public PredictionScoringService(
             ScoringSqlRepository repository,
             MacroContextService macro,
             MarketReadService market,
             PredictionConfig config,
-            Transactions tx) {
+            Transactions tx,
+            PredictionMetrics metrics) {
         this.repository = repository;
+        this.metrics = metrics;
         this.macro = macro;
         this.market = market;
         this.config = config.scoring();
@@ -90,6 +93,7 @@ public class PredictionScoringService {
     private Uni<long[]> batches(Instant now, ScoringSqlRepository.Key after, long scored, int batches) {
         int size = config.batchSize();
         return tx.statement(client -> repository.scoreBatch(client, now, size, after))
+                .invoke(batch -> metrics.scored(batch.scored()))
                 .chain(batch -> {
                     if (batch.examined() < size || batch.last() == null) {
                         return Uni.createFrom().item(new long[] {scored + batch.scored(), batches + 1});

@@ -46,6 +46,14 @@ class PredictionScoringServiceTest {
     @Inject
     ModelLeaderboardService leaderboard;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    double scoredMeter() {
+        var counter = registry.find(PredictionMetrics.SCORED).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     <T> T await(Supplier<io.smallrye.mutiny.Uni<T>> work) {
         return OnVertxContext.await(vertx, work);
     }
@@ -63,9 +71,11 @@ class PredictionScoringServiceTest {
         long far = prediction(pool, asset, model, made, target, "98", "250", "0.6", null); // 150 %, no threshold
 
         Instant now = target.plusSeconds(60);
+        double meterBefore = scoredMeter();
         PredictionScoringService.ScoreReport report = await(() -> scoring.score(now));
 
         assertThat(report.scored()).isGreaterThanOrEqualTo(3);
+        assertThat(scoredMeter() - meterBefore).isEqualTo((double) report.scored()); // coinpilot.predictions.scored
         Row a = row(pool, edge);
         assertThat(a.getBigDecimal("actual_price")).isEqualByComparingTo("100");
         assertThat(a.getBigDecimal("absolute_error")).isEqualByComparingTo("5");
