@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds a trader's book through the public API (issue 15's summary benchmark, bench/book/summary.sh).
 
-    book.py BASE_URL TOKEN CLOSES_CSV POSITIONS ACTIONS_PER_POSITION [THREADS]
+    book.py BASE_URL TOKEN CLOSES_CSV POSITIONS ACTIONS_PER_POSITION [THREADS] [PSQL_JOURNAL]
 
 CLOSES_CSV: "symbol,YYYY-MM-DD,close" lines, the stored daily closes of the assets to trade (one asset per position,
 in file order). Creates POSITIONS positions (every tenth a SHORT_POSITION, the others CRYPTO_ASSET) with
@@ -12,7 +12,17 @@ then a seeded mix of BUY (adds), PARTIAL_SELL / PARTIAL_EXIT (10-50 % of the hol
 everything (and a re-entry after it), MODIFY_SL / MODIFY_TP; fees 0.1 % of the notional; journal fields filled
 (setup, emotion, confidence, sentiment, reason). Every answer must be a 201; anything else stops the run.
 Prints how many positions and actions it created and how long it took.
+
+PSQL_JOURNAL (a psql command line, e.g. "psql -h localhost -d bench_book"): the bulk path for a loaded machine.
+Every action but the last of each position is written by SQL (COPY into trade_actions, journal fields only, ledger
+columns left at their defaults); then the last one is POSTed through the API, which replays the position's whole
+journal (docs/portfolio.md, "Ledger") and writes the position and EVERY action's ledger values (realized PnL,
+quantity and average entry after): the ledger is still the application's own, computed by the same code.
 """
+import csv
+import io
+import shlex
+import subprocess
 import datetime
 import http.client
 import json
@@ -26,6 +36,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 base, token, closes_csv = sys.argv[1], sys.argv[2], sys.argv[3]
 n_positions, per_position = int(sys.argv[4]), int(sys.argv[5])
 threads = int(sys.argv[6]) if len(sys.argv) > 6 else 4
+psql_journal = sys.argv[7] if len(sys.argv) > 7 else ""
 url = urllib.parse.urlparse(base)
 
 closes = {}  # symbol -> [(date, close)] oldest first
@@ -126,6 +137,26 @@ def post(conn, path, body):
     return json.loads(payload)
 
 
+COLUMNS = ["portfolio_id", "action_type", "asset_price", "quantity", "fees_paid", "executed_at", "timeframe",
+           "action_source", "reason", "primary_setup", "emotion_state", "confidence_level", "stress_level",
+           "market_sentiment", "stop_loss", "take_profit", "capital_amount", "risk_percent"]
+
+
+def copy_journal(position_id, bodies):
+    """COPY the journal fields of these actions (the request bodies) into trade_actions, as the API would store them."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    for b in bodies:
+        lower = lambda k: b[k].lower() if k in b else None  # noqa: E731 - enums are stored lowercase
+        w.writerow([position_id, b["actionType"].lower(), b["assetPrice"], b.get("quantity", "0"), b.get("feesPaid", "0"),
+                    b["executedAt"], b["timeframe"], b["actionSource"].lower(), b.get("reason"), lower("primarySetup"),
+                    b.get("emotionState"), b.get("confidenceLevel"), b.get("stressLevel"), lower("marketSentiment"),
+                    b.get("stopLoss"), b.get("takeProfit"), b.get("capitalAmount"), b.get("riskPercent")])
+    subprocess.run(shlex.split(psql_journal) + ["-v", "ON_ERROR_STOP=1", "-qc",
+                   f"COPY trade_actions ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv)"],
+                   input=out.getvalue(), text=True, check=True)
+
+
 def worker(indexes):
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     try:
@@ -140,7 +171,13 @@ def worker(indexes):
                 "investmentThesis": f"bench position {i} on {symbol}", "investmentTimeframe": "MEDIUM_TERM"})
             with lock:
                 created["positions"] += 1
-            for body in plan(i, symbol):
+            bodies = plan(i, symbol)
+            if psql_journal:
+                copy_journal(position["id"], bodies[:-1])
+                with lock:
+                    created["actions"] += len(bodies) - 1
+                bodies = bodies[-1:]
+            for body in bodies:
                 post(conn, f"/api/v1/portfolio/positions/{position['id']}/actions", body)
                 with lock:
                     created["actions"] += 1

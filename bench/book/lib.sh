@@ -29,7 +29,7 @@ QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" 
 java -Xmx768m ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
      -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 100))" -Dquarkus.http.host=127.0.0.1 \
      -Dquarkus.log.level=WARN -Dcoinpilot.identity.tokens.access-token-ttl=2h \
-     -jar "$root/target/quarkus-app/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
+     -jar "${APP:-$root/target/quarkus-app}/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 180); do curl -fs "$MGMT/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
 curl -fs "$MGMT/q/health/ready" > /dev/null || { tail -50 "$OUT/app.log"; exit 1; }

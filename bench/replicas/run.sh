@@ -76,11 +76,13 @@ done
 # the auth request limit: 45 calls at once (15 per replica, in parallel so that they land in one window whatever
 # the machine's load); with one shared count at most 30 are admitted and the rest are 429 RATE_LIMITED on every
 # replica; with a count per replica (15 each < 30) none would be refused
+calls=()
 for k in $(seq 0 44); do
   curl -s -o "$OUT/auth-$k.json" -w '%{http_code}\n' -H 'Content-Type: application/json' \
     -d "{\"email\":\"nobody$k@example.com\",\"password\":\"Wrong-password-1\"}" "$(url $((k % 3)))/api/v1/auth/login" > "$OUT/auth-$k.code" &
+  calls+=($!)
 done
-wait
+wait "${calls[@]}"
 admitted=0 limited=(0 0 0) other429=0
 for k in $(seq 0 44); do
   c=$(cat "$OUT/auth-$k.code")
