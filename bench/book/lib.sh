@@ -28,7 +28,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
 QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
 java -Xmx768m ${JAVA_OPTS_APP:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false -Dquarkus.scheduler.enabled=false \
      -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 100))" -Dquarkus.http.host=127.0.0.1 \
-     -Dquarkus.log.level=WARN -Dcoinpilot.identity.tokens.access-token-ttl=2h \
+     -Dquarkus.log.level=WARN -Dcoinpilot.identity.tokens.access-token-ttl=2h -Dquarkus.datasource.jdbc.acquisition-timeout=120s \
      -jar "${APP:-$root/target/quarkus-app}/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 180); do curl -fs "$MGMT/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done

@@ -17,11 +17,12 @@
 # load average. The sweep's highest rate whose overall p99 < 100 ms with no 5xx is printed at the end.
 # Needs: the packaged app, psql, curl, jq, java 17 (java Load.java).
 here="$(cd "$(dirname "$0")" && pwd)"
-PORT=${PORT:-18901} DB_NAME=${DB_NAME:-bench_load}
+PORT=${PORT:-18951} DB_NAME=${DB_NAME:-bench_load}
 RATE=${RATE:-20} DURATION=${DURATION:-600} SWEEP=${SWEEP:-"10 20 40 80"} SWEEP_SECONDS=${SWEEP_SECONDS:-30}
 USERS=${USERS:-10} ASSETS=${ASSETS:-20} WARMUP_SECONDS=${WARMUP_SECONDS:-60}
-# the auth request limit (30 a minute per address) would refuse the set-up's logins of USERS users from one address
-REPLICA_OPTS="${REPLICA_OPTS:-} -Dcoinpilot.identity.rate-limit.requests.limit=1000"
+# the auth request limit (30 a minute per address) would refuse the set-up's logins of USERS users from one address,
+# and the 15-minute access tokens would expire during set-up + sweep + long run: both lifted for the run
+REPLICA_OPTS="${REPLICA_OPTS:-} -Dcoinpilot.identity.rate-limit.requests.limit=1000 -Dcoinpilot.identity.tokens.access-token-ttl=2h"
 source "$here/../replicas/lib.sh"
 echo "== nproc: $(nproc); $(java -version 2>&1 | head -1); PostgreSQL $(psql_ -c 'SHOW server_version'); $(date -u);" \
      "load: $(cut -d' ' -f1-3 /proc/loadavg); logs in $OUT"

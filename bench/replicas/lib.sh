@@ -30,7 +30,7 @@ start_replica() { # $1 = index; the first one migrates
   java -Xmx${HEAP:-384m} ${REPLICA_OPTS:-} -Dquarkus.profile=demo -Dcoinpilot.embedded-db.enabled=false \
        -Dquarkus.scheduler.enabled="${SCHEDULER:-true}" -Dquarkus.flyway.migrate-at-start="$([ "$i" = 0 ] && echo true || echo false)" \
        -Dquarkus.http.port=$((PORT + i)) -Dquarkus.management.port=$((PORT + 100 + i)) -Dquarkus.http.host=127.0.0.1 \
-       -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.coinpilot.common.job\".level=INFO \
+       -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.coinpilot.common.job\".level=INFO -Dquarkus.datasource.jdbc.acquisition-timeout=120s \
        -jar "${APP:-$root/target/quarkus-app}/quarkus-run.jar" > "$OUT/replica-${NAMES[$i]}.log" 2>&1 &
   pids[$i]=$!
 }
