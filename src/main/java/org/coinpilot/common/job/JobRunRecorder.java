@@ -24,6 +24,12 @@ public interface JobRunRecorder {
      */
     Uni<Integer> running(long taskId, String job, Instant startedAt, Instant pendingBefore, String interruptedError);
 
+    /**
+     * Whether a run of {@code job} other than {@code taskId}, started by the scheduler, recorded a start in
+     * {@code [from, to)}: the slot's scheduled run already happened (on any replica).
+     */
+    Uni<Boolean> scheduledRunStarted(String job, long taskId, Instant from, Instant to);
+
     /** The final status with its result or error and the execution time in seconds. */
     Uni<Void> finished(
             long taskId,

@@ -42,6 +42,9 @@ import org.coinpilot.common.time.Times;
  *   <li>takes the job's PostgreSQL advisory lock on a dedicated connection
  *       ({@code pg_try_advisory_lock(namespace, hashtext(name))}); if another run on any replica holds it,
  *       the row becomes SKIPPED and nothing runs;
+ *   <li>for a run the scheduler started, skips it (SKIPPED) when a scheduled run of the job already started in the
+ *       same schedule slot (its {@code every} interval aligned to the epoch) on any replica: each replica's
+ *       scheduler fires every job, so without this a job would run once per replica per interval;
  *   <li>marks it RUNNING, runs the body with the configured timeout, and records COMPLETED with the result
  *       or FAILED with the error, plus the execution time. A run is RUNNING only while it holds the lock, so
  *       marking it RUNNING also records as FAILED ("interrupted") the job's runs a stopped process left
@@ -218,6 +221,53 @@ public class JobRunner {
     private Uni<Void> runLocked(
             Job job, long taskId, JobTrigger trigger, Map<String, Object> params, SqlConnection lockConnection) {
         Instant startedAt = Times.now(clock);
+        Duration every = trigger == JobTrigger.SCHEDULE ? scheduleInterval(job.name()) : null;
+        if (every == null) {
+            return runLockedNow(job, taskId, trigger, params, startedAt, lockConnection);
+        }
+        // Every replica's scheduler fires the job once per interval, each from its own start time: only the first
+        // scheduled run of a slot (the interval aligned to the epoch) runs, the others are skipped. Checked while
+        // holding the job's lock, after the slot's earlier run recorded its start, so two replicas cannot both run.
+        long millis = every.toMillis();
+        Instant slot = Instant.ofEpochMilli(Math.floorDiv(startedAt.toEpochMilli(), millis) * millis);
+        return recorder.scheduledRunStarted(job.name(), taskId, slot, slot.plus(every))
+                .chain(ran -> ran
+                        ? skip(
+                                job,
+                                taskId,
+                                "the job already ran in this schedule slot (" + slot + ", every " + every
+                                        + ") on this or another replica")
+                        : runLockedNow(job, taskId, trigger, params, startedAt, lockConnection));
+    }
+
+    /**
+     * The interval of a job scheduled with {@code every} (Quarkus' format: {@code 15s}, {@code 5m}, {@code 1h},
+     * {@code 1d} or an ISO-8601 duration), or null for a cron schedule or none.
+     */
+    Duration scheduleInterval(String name) {
+        JobsConfig.Schedule schedule = jobsConfig.jobs().get(name);
+        if (schedule == null || schedule.cron().isPresent() || schedule.every().isEmpty()) {
+            return null;
+        }
+        return interval(schedule.every().get());
+    }
+
+    static Duration interval(String every) {
+        String value = every.trim();
+        if (Character.isDigit(value.charAt(0))) {
+            value = value.toLowerCase(java.util.Locale.ROOT).endsWith("d") ? "P" + value : "PT" + value;
+        }
+        Duration duration = Duration.parse(value);
+        return duration.isZero() || duration.isNegative() ? null : duration;
+    }
+
+    private Uni<Void> runLockedNow(
+            Job job,
+            long taskId,
+            JobTrigger trigger,
+            Map<String, Object> params,
+            Instant startedAt,
+            SqlConnection lockConnection) {
         long startedNanos = System.nanoTime();
         String interrupted = "interrupted: the process running it stopped before it finished (found by task " + taskId
                 + ", the job's next run)";
@@ -287,16 +337,15 @@ public class JobRunner {
     }
 
     private Uni<Void> skip(Job job, long taskId) {
-        Log.infof("job %s (task %d) skipped: another run holds its lock", job.name(), taskId);
+        return skip(job, taskId, "another run of this job holds its lock");
+    }
+
+    private Uni<Void> skip(Job job, long taskId, String reason) {
+        Log.infof("job %s (task %d) skipped: %s", job.name(), taskId, reason);
         Instant now = Times.now(clock);
         measure(job.name(), RunStatus.SKIPPED, -1);
         return recorder.finished(
-                taskId,
-                RunStatus.SKIPPED,
-                Map.of("reason", "another run of this job holds its lock"),
-                null,
-                now,
-                BigDecimal.ZERO.setScale(3));
+                taskId, RunStatus.SKIPPED, Map.of("reason", reason), null, now, BigDecimal.ZERO.setScale(3));
     }
 
     /** Counts a finished run and, unless skipped, times its body. */

@@ -68,6 +68,16 @@ public class BackgroundTaskRepository implements PanacheRepositoryBase<Backgroun
                 Parameters.with("error", error).and("completedAt", completedAt).and("id", id));
     }
 
+    /** Runs of {@code taskName} other than {@code exceptId}, started by the scheduler, that started in [from, to). */
+    public Uni<Long> countScheduledStarted(String taskName, long exceptId, Instant from, Instant to) {
+        return count(
+                "taskName = :name and id <> :id and triggeredBy = 'schedule' and startedAt >= :from and startedAt < :to",
+                Parameters.with("name", taskName)
+                        .and("id", exceptId)
+                        .and("from", from)
+                        .and("to", to));
+    }
+
     private static HqlFilter where(Filter filter) {
         return new HqlFilter()
                 .equal("taskName", "taskName", filter.taskName())

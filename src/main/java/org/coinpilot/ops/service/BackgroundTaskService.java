@@ -59,6 +59,11 @@ public class BackgroundTaskService implements JobRunRecorder {
     }
 
     @Override
+    public Uni<Boolean> scheduledRunStarted(String job, long taskId, Instant from, Instant to) {
+        return tx.read(() -> tasks.countScheduledStarted(job, taskId, from, to).map(count -> count > 0));
+    }
+
+    @Override
     public Uni<Void> finished(
             long taskId,
             RunStatus status,

@@ -42,6 +42,7 @@ public final class BookHistory {
             java.util.Set<LocalDate> incomplete,
             List<String> excluded) {}
 
+    /** {@code journals}: each position's actions in replay order {@code (executedAt, id)}. */
     public static Result of(
             List<Position> positions,
             Map<Long, List<TradeAction>> journals,
@@ -73,9 +74,15 @@ public final class BookHistory {
                     flows.merge(day, flow(a, dir), BigDecimal::add);
                 }
             }
+            // the journal is in replay order and the days ascend: one pass over both (the last action before the
+            // end of each day), not a scan of the journal per day
+            int next = 0;
+            TradeAction last = null;
             for (LocalDate d = from.minusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-                TradeAction last =
-                        lastBefore(journal, d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                Instant end = d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                while (next < journal.size() && journal.get(next).executedAt.isBefore(end)) {
+                    last = journal.get(next++);
+                }
                 if (last == null || last.quantityAfter == null || last.quantityAfter.signum() == 0) {
                     continue;
                 }
@@ -123,17 +130,5 @@ public final class BookHistory {
 
     public static LocalDate day(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static TradeAction lastBefore(List<TradeAction> journal, Instant end) {
-        TradeAction last = null;
-        for (TradeAction a : journal) {
-            if (a.executedAt.isBefore(end)) {
-                last = a;
-            } else {
-                break;
-            }
-        }
-        return last;
     }
 }

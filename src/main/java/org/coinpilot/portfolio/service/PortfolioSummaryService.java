@@ -30,9 +30,9 @@ import org.coinpilot.portfolio.domain.Metric;
 import org.coinpilot.portfolio.domain.Position;
 import org.coinpilot.portfolio.domain.Returns;
 import org.coinpilot.portfolio.domain.TradeAction;
+import org.coinpilot.portfolio.persistence.BookJournalRepository;
 import org.coinpilot.portfolio.persistence.DailyCloseRepository;
 import org.coinpilot.portfolio.persistence.PositionRepository;
-import org.coinpilot.portfolio.persistence.TradeActionRepository;
 
 /**
  * The book at the latest stored prices and its returns over a period of UTC days (docs/portfolio.md, "Summary" and
@@ -43,7 +43,7 @@ import org.coinpilot.portfolio.persistence.TradeActionRepository;
 public class PortfolioSummaryService {
 
     private final PositionRepository positions;
-    private final TradeActionRepository actions;
+    private final BookJournalRepository journal;
     private final DailyCloseRepository closes;
     private final MarketReadService market;
     private final PortfolioConfig config;
@@ -52,14 +52,14 @@ public class PortfolioSummaryService {
 
     public PortfolioSummaryService(
             PositionRepository positions,
-            TradeActionRepository actions,
+            BookJournalRepository journal,
             DailyCloseRepository closes,
             MarketReadService market,
             PortfolioConfig config,
             Clock clock,
             Transactions tx) {
         this.positions = positions;
-        this.actions = actions;
+        this.journal = journal;
         this.closes = closes;
         this.market = market;
         this.config = config;
@@ -128,17 +128,22 @@ public class PortfolioSummaryService {
         }
     }
 
+    /**
+     * The positions (entities) and the journal's ledger columns (one SQL statement: thousands of rows are read as
+     * detached actions, not managed entities). Two statements, each with its own snapshot, as two queries of one
+     * session would be.
+     */
     private Uni<Book> book(long ownerId) {
-        return tx.read(() -> positions
-                .listByOwner(ownerId)
-                .chain(list -> actions.journalOfOwner(ownerId).map(journal -> {
-                    Map<Long, List<TradeAction>> journals = new LinkedHashMap<>();
-                    for (TradeAction a : journal) {
-                        journals.computeIfAbsent(a.portfolioId, k -> new ArrayList<>())
-                                .add(a);
-                    }
-                    return new Book(list, journals);
-                })));
+        return tx.read(() -> positions.listByOwner(ownerId))
+                .chain(list -> tx.statement(client -> journal.ledgerOfOwner(client, ownerId))
+                        .map(rows -> {
+                            Map<Long, List<TradeAction>> journals = new LinkedHashMap<>();
+                            for (TradeAction a : rows) {
+                                journals.computeIfAbsent(a.portfolioId, k -> new ArrayList<>())
+                                        .add(a);
+                            }
+                            return new Book(list, journals);
+                        }));
     }
 
     private Period period(Book book, LocalDate from, LocalDate to, Instant now) {

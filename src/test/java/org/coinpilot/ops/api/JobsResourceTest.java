@@ -113,6 +113,38 @@ class JobsResourceTest {
     }
 
     @Test
+    void shouldRunAScheduledJobOncePerScheduleSlotWhenSeveralReplicasFireIt() {
+        // test.slow is scheduled every 1h; each replica's scheduler fires it once an hour from its own start time
+        try {
+            TestClock.set(Instant.parse("2031-05-07T10:05:00Z")); // replica A
+            JobRun first = scheduledRun();
+            TestClock.set(Instant.parse("2031-05-07T10:25:00Z")); // replica B, same hour
+            JobRun second = scheduledRun();
+            JobRun byHand = runOnVertx(Map.of("millis", "1")); // not the scheduler's: runs whatever the slot
+            TestClock.set(Instant.parse("2031-05-07T10:59:59.999Z")); // replica C, still the same hour
+            JobRun third = scheduledRun();
+            TestClock.set(Instant.parse("2031-05-07T11:00:00Z")); // the next slot
+            JobRun next = scheduledRun();
+
+            assertThat(List.of(first.status(), second.status(), byHand.status(), third.status(), next.status()))
+                    .containsExactly(
+                            RunStatus.COMPLETED,
+                            RunStatus.SKIPPED,
+                            RunStatus.COMPLETED,
+                            RunStatus.SKIPPED,
+                            RunStatus.COMPLETED);
+            assertThat(second.result())
+                    .containsEntry(
+                            "reason",
+                            "the job already ran in this schedule slot (2031-05-07T10:00:00Z, every PT1H) on this or"
+                                    + " another replica");
+            assertThat(second.startedAt()).isNull();
+        } finally {
+            TestClock.reset();
+        }
+    }
+
+    @Test
     void shouldAnswer400NamingTheParameterAndKeepTheJobRunnableWhenAParamIsNull() {
         given().header("Authorization", ADMIN)
                 .contentType(ContentType.JSON)
@@ -332,6 +364,16 @@ class JobsResourceTest {
         given().post("/api/v1/admin/jobs/{name}/runs", TestJobs.SlowJob.NAME)
                 .then()
                 .statusCode(401);
+    }
+
+    /** A run started as the scheduler does (trigger SCHEDULE), on a Vert.x context. */
+    private JobRun scheduledRun() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(
+                    () -> runner.run(TestJobs.SlowJob.NAME, JobTrigger.SCHEDULE, Map.of("millis", "1")));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A run started as the CLI does, on a Vert.x context (the recorder's transactions need one). */
