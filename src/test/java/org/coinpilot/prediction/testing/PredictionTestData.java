@@ -30,7 +30,9 @@ public final class PredictionTestData {
 
     /**
      * A price prediction: {@code predicted} for the candle closing at {@code target}, made at {@code createdAt} from
-     * {@code input} (the last input close), with confidence and accuracy threshold (percent; null: none).
+     * {@code input} (the last input close), with confidence and accuracy threshold (percent; null: none). A second
+     * prediction of the same version, asset and target gets the next horizon (one prediction per version, asset,
+     * horizon and target, V151); scoring reads the target candle, not the horizon.
      */
     public static long prediction(
             Pool pool,
@@ -44,7 +46,9 @@ public final class PredictionTestData {
             String threshold) {
         return pool.preparedQuery("INSERT INTO predictions (crypto_id, ai_models_id, prediction_type, predicted_price,"
                         + " confidence_score, prediction_horizon, target_datetime, input_price, accuracy_threshold,"
-                        + " created_at, updated_at) VALUES ($1, $2, 'price', $3::text::numeric, $4::text::numeric, 1, $5,"
+                        + " created_at, updated_at) VALUES ($1, $2, 'price', $3::text::numeric, $4::text::numeric,"
+                        + " (SELECT 1 + count(*) FROM predictions WHERE ai_models_id = $2 AND crypto_id = $1"
+                        + " AND target_datetime = $5), $5,"
                         + " $6::text::numeric, $7::text::numeric, $8, $8) RETURNING id")
                 .execute(Tuple.tuple()
                         .addLong(cryptoId)

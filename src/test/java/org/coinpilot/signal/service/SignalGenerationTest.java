@@ -162,10 +162,12 @@ class SignalGenerationTest {
 
     @Test
     void shouldUseOnlyTheNewestPredictionOfAModelAndNothingMadeAfterTheRun() {
-        // an older prediction of the same model and asset, and one made after the run's instant
-        SignalTestData.prediction(pool, asset, model, "110", "100", "0.6", 1, TARGET, MADE.minusSeconds(60));
+        // an older prediction of the same model and asset, and one made after the run's instant (each for a later
+        // target: a version predicts a target once, V151)
+        SignalTestData.prediction(pool, asset, model, "110", "100", "0.6", 2, TARGET.plus(DAY), MADE.minusSeconds(60));
         long newest = predict("105");
-        SignalTestData.prediction(pool, asset, model, "120", "100", "0.6", 1, TARGET, NOW.plusSeconds(1));
+        SignalTestData.prediction(
+                pool, asset, model, "120", "100", "0.6", 3, TARGET.plus(DAY.multipliedBy(2)), NOW.plusSeconds(1));
 
         generate();
 
