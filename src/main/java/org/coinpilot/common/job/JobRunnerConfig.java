@@ -33,4 +33,16 @@ public interface JobRunnerConfig {
      */
     @WithDefault("PT10S")
     Duration shutdownGrace();
+
+    /**
+     * How long after start the interval-scheduled jobs first fire: the n-th job (in name order) after this plus n ×
+     * {@link #firstRunStep()}. A cold start serves its first requests before the jobs run, and the jobs do not all
+     * take pool connections at the same instant (each run holds its lock connection and a working one).
+     */
+    @WithDefault("PT20S")
+    Duration firstRunDelay();
+
+    /** The spacing of the jobs' first runs after {@link #firstRunDelay()}. */
+    @WithDefault("PT2S")
+    Duration firstRunStep();
 }

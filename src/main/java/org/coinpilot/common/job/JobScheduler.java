@@ -23,6 +23,7 @@ public class JobScheduler {
     private final Scheduler scheduler;
     private final boolean schedulerEnabled;
     private final boolean inProcess;
+    private final JobRunnerConfig runnerConfig;
 
     public JobScheduler(
             JobRunner runner,
@@ -35,6 +36,7 @@ public class JobScheduler {
         this.scheduler = scheduler;
         this.schedulerEnabled = schedulerEnabled;
         this.inProcess = runnerConfig.inProcess();
+        this.runnerConfig = runnerConfig;
     }
 
     void register(@Observes StartupEvent event) {
@@ -48,6 +50,7 @@ public class JobScheduler {
                     + " jobs run when started by `job run NAME` (e.g. a CronJob) or the admin API");
             return;
         }
+        int interval = 0;
         for (Job job : runner.jobs()) {
             JobSchedule schedule = scheduleOf(job);
             if (!schedule.enabled()) {
@@ -61,11 +64,18 @@ public class JobScheduler {
             if (schedule.cron() != null) {
                 definition.setCron(schedule.cron());
             } else {
-                definition.setInterval(schedule.every());
+                definition
+                        .setInterval(schedule.every())
+                        .setDelayed(firstRun(interval++).toString());
             }
             definition.schedule();
             Log.infof("job %s scheduled (%s)", job.name(), schedule.describe());
         }
+    }
+
+    /** When the {@code n}-th interval-scheduled job first fires after start. */
+    java.time.Duration firstRun(int n) {
+        return runnerConfig.firstRunDelay().plus(runnerConfig.firstRunStep().multipliedBy(n));
     }
 
     /**

@@ -55,6 +55,16 @@ class JobSchedulerTest {
         public Duration shutdownGrace() {
             return Duration.ofSeconds(10);
         }
+
+        @Override
+        public Duration firstRunDelay() {
+            return Duration.ofSeconds(20);
+        }
+
+        @Override
+        public Duration firstRunStep() {
+            return Duration.ofSeconds(2);
+        }
     }
 
     static JobScheduler scheduler(Map<String, JobsConfig.Schedule> jobs) {
@@ -78,6 +88,15 @@ class JobSchedulerTest {
         new JobScheduler(runner, () -> jobs, quartz, true, new RunnerConfig(true)).register(null);
         Mockito.verify(quartz).newJob(JOB.name());
         Mockito.verify(definition).schedule();
+        // not at start: the first run waits until the service is up, and the jobs' first runs are spread
+        Mockito.verify(definition).setDelayed("PT20S");
+    }
+
+    @Test
+    void shouldSpreadTheFirstRunsOfTheJobsAfterStart() {
+        JobScheduler jobs = scheduler(Map.of());
+        org.assertj.core.api.Assertions.assertThat(jobs.firstRun(0)).isEqualTo(Duration.ofSeconds(20));
+        org.assertj.core.api.Assertions.assertThat(jobs.firstRun(3)).isEqualTo(Duration.ofSeconds(26));
     }
 
     @Test
