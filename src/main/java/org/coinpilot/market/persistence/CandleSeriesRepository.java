@@ -2,7 +2,6 @@ package org.coinpilot.market.persistence;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,8 @@ public class CandleSeriesRepository {
     static final String STORE_INDICATORS = """
             UPDATE price_data p SET technical_indicators = v.ti::jsonb
             FROM unnest($1::int8[], $2::timestamptz[], $3::text[]) AS v(id, version, ti)
-            WHERE p.id = v.id AND p.updated_at = v.version AND p.technical_indicators IS NULL""";
+            WHERE p.id = v.id AND p.updated_at = v.version AND p.technical_indicators IS NULL
+            RETURNING p.crypto_id""";
 
     /** A series with pending (NULL) indicator values, and the time of its oldest pending candle. */
     public record PendingSeries(long cryptoId, Timeframe timeframe, Instant since, long pending) {}
@@ -100,13 +100,22 @@ public class CandleSeriesRepository {
                 });
     }
 
-    /** Writes one batch of indicator objects (JSON text) in one statement; returns the rows written. */
-    public Uni<Integer> storeIndicators(SqlClient client, Long[] ids, OffsetDateTime[] versions, String[] json) {
+    /**
+     * Writes one batch of indicator objects (JSON text) in one statement; returns the asset of each row written (one
+     * element per row).
+     */
+    public Uni<List<Long>> storeIndicators(SqlClient client, Long[] ids, OffsetDateTime[] versions, String[] json) {
         if (ids.length == 0) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(List.of());
         }
         return client.preparedQuery(STORE_INDICATORS)
                 .execute(Tuple.of(ids, versions, json))
-                .map(RowSet::rowCount);
+                .map(rows -> {
+                    List<Long> assets = new ArrayList<>(rows.rowCount());
+                    for (Row row : rows) {
+                        assets.add(row.getLong("crypto_id"));
+                    }
+                    return assets;
+                });
     }
 }

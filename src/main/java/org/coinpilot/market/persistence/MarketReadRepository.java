@@ -69,7 +69,20 @@ public class MarketReadRepository {
                           WHERE d.crypto_id = a.id AND d.timeframe = $2
                           ORDER BY d.candle_time DESC LIMIT 1) l ON true""";
 
+    /**
+     * $1 asset ids, $2 from (inclusive): the highest high of each asset's live daily candles since $2, one aggregate
+     * per asset over the (crypto_id, timeframe, candle_time) key; an asset without daily candles there gives no row.
+     */
+    static final String HIGHS = """
+            SELECT a.id, h.high
+            FROM unnest($1::int8[]) AS a(id)
+            JOIN LATERAL (SELECT max(d.high_price) AS high FROM price_data d
+                          WHERE d.crypto_id = a.id AND d.timeframe = '1d' AND d.candle_time >= $2) h ON h.high IS NOT NULL""";
+
     public record AssetRow(long id, String symbol, String name, boolean active, boolean supported) {}
+
+    /** The highest daily high of an asset over a window. */
+    public record HighRow(long cryptoId, BigDecimal high) {}
 
     /** The latest candle of an asset and the closes and volume a quote is computed from. */
     public record QuoteRow(
@@ -91,6 +104,19 @@ public class MarketReadRepository {
             Instant updatedAt) {}
 
     public record IndicatorRow(long cryptoId, Instant candleTime, JsonObject values, Instant latestCandleTime) {}
+
+    /** The highest daily high of each asset since {@code from}; assets without daily candles have no row. */
+    public Uni<List<HighRow>> highs(SqlClient client, List<Long> ids, Instant from) {
+        return client.preparedQuery(HIGHS)
+                .execute(Tuple.of(ids.toArray(Long[]::new), OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC)))
+                .map(rows -> {
+                    List<HighRow> highs = new ArrayList<>();
+                    for (Row r : rows) {
+                        highs.add(new HighRow(r.getLong("id"), r.getBigDecimal("high")));
+                    }
+                    return highs;
+                });
+    }
 
     public Uni<List<AssetRow>> assets(SqlClient client, List<Long> ids) {
         return client.preparedQuery(ASSETS)

@@ -51,12 +51,19 @@ public class CandleImportService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final HotCandleCache cache;
+    private final AssetSnapshotCache snapshots;
     private final Transactions tx;
 
     public CandleImportService(
-            CandleRepository candles, ObjectMapper mapper, Clock clock, HotCandleCache cache, Transactions tx) {
+            CandleRepository candles,
+            ObjectMapper mapper,
+            Clock clock,
+            HotCandleCache cache,
+            AssetSnapshotCache snapshots,
+            Transactions tx) {
         this.tx = tx;
         this.cache = cache;
+        this.snapshots = snapshots;
         this.candles = candles;
         this.mapper = mapper;
         this.clock = clock;
@@ -158,7 +165,10 @@ public class CandleImportService {
         }
         int to = Math.min(valid.size(), from + BATCH);
         return tx.statement(client -> candles.upsert(client, cryptoId, timeframe, valid.subList(from, to)))
-                .invoke(() -> cache.invalidate(cryptoId, timeframe))
+                .invoke(() -> {
+                    cache.invalidate(cryptoId, timeframe);
+                    snapshots.invalidate(cryptoId);
+                })
                 .chain(count -> upsertAll(cryptoId, timeframe, valid, to, total.plus(count)));
     }
 

@@ -47,6 +47,7 @@ public class CandleIngestionService {
     private final Clock clock;
     private final List<Timeframe> timeframes;
     private final HotCandleCache cache;
+    private final AssetSnapshotCache snapshots;
     private final Transactions tx;
 
     public CandleIngestionService(
@@ -56,9 +57,11 @@ public class CandleIngestionService {
             MarketConfig config,
             Clock clock,
             HotCandleCache cache,
+            AssetSnapshotCache snapshots,
             Transactions tx) {
         this.tx = tx;
         this.cache = cache;
+        this.snapshots = snapshots;
         this.candles = candles;
         this.provider = BinanceClient.NAME.equals(config.provider()) ? binance : simulated;
         this.config = config;
@@ -262,6 +265,7 @@ public class CandleIngestionService {
             return tx.statement(client -> candles.upsert(client, asset.cryptoId(), timeframe, keep))
                     .chain(count -> {
                         cache.invalidate(asset.cryptoId(), timeframe);
+                        snapshots.invalidate(asset.cryptoId());
                         totals.add(count);
                         return more && next != null
                                 ? page(asset, pair, timeframe, next, until, totals, page + 1)

@@ -27,9 +27,12 @@ public class CandleSeriesService {
     private final CandleRepository candles;
     private final CandleSeriesRepository series;
     private final Transactions tx;
+    private final AssetSnapshotCache snapshots;
 
-    public CandleSeriesService(CandleRepository candles, CandleSeriesRepository series, Transactions tx) {
+    public CandleSeriesService(
+            CandleRepository candles, CandleSeriesRepository series, Transactions tx, AssetSnapshotCache snapshots) {
         this.tx = tx;
+        this.snapshots = snapshots;
         this.candles = candles;
         this.series = series;
     }
@@ -95,7 +98,7 @@ public class CandleSeriesService {
      * Writes indicator objects, {@code batchSize} rows per statement. A row is written only while its indicators
      * are still NULL and the candle has not changed since it was read (same {@code updated_at}), so a value
      * computed from candles that changed meanwhile is never stored (it stays NULL for the next run). Returns the
-     * rows written.
+     * rows written. Each committed batch drops the cached snapshots of its assets ({@link AssetSnapshotCache}).
      */
     public Uni<Integer> storeIndicators(List<IndicatorValues> values, int batchSize) {
         return storeFrom(values, 0, Math.max(1, batchSize), 0);
@@ -117,7 +120,10 @@ public class CandleSeriesService {
             json[i] = v.json();
         }
         return tx.statement(client -> series.storeIndicators(client, ids, versions, json))
-                .chain(count -> storeFrom(values, to, batchSize, written + count));
+                .chain(assets -> {
+                    assets.stream().distinct().forEach(snapshots::invalidate);
+                    return storeFrom(values, to, batchSize, written + assets.size());
+                });
     }
 
     private static Series toSeries(long cryptoId, Timeframe timeframe, List<SeriesRow> rows) {

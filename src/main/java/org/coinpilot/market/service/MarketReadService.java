@@ -8,7 +8,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,12 @@ import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.market.domain.AssetRef;
+import org.coinpilot.market.domain.AssetSnapshot;
 import org.coinpilot.market.domain.CatalogueEntry;
 import org.coinpilot.market.domain.Quote;
 import org.coinpilot.market.domain.StoredIndicators;
 import org.coinpilot.market.persistence.MarketReadRepository;
+import org.coinpilot.market.persistence.MarketReadRepository.HighRow;
 import org.coinpilot.market.persistence.MarketReadRepository.IndicatorRow;
 import org.coinpilot.market.persistence.MarketReadRepository.QuoteRow;
 
@@ -30,6 +34,9 @@ import org.coinpilot.market.persistence.MarketReadRepository.QuoteRow;
  * the latest candle of a timeframe as a {@link Quote}, and the newest {@link StoredIndicators}. Values, not JSON: the
  * candle read's HTTP fast path is for the API alone. Maps are keyed by asset id; an asset with nothing to give
  * (unknown id, no candle, no stored values) has no entry.
+ *
+ * <p>{@link #snapshots} (a list view's market columns) is served from {@link AssetSnapshotCache}: zero statements
+ * when every asset is kept and current, else four for the assets that are not, whatever their number.
  */
 @ApplicationScoped
 public class MarketReadService {
@@ -37,11 +44,94 @@ public class MarketReadService {
     private final MarketReadRepository reads;
     private final Transactions tx;
     private final Clock clock;
+    private final AssetSnapshotCache snapshots;
 
-    public MarketReadService(MarketReadRepository reads, Transactions tx, Clock clock) {
+    public MarketReadService(MarketReadRepository reads, Transactions tx, Clock clock, AssetSnapshotCache snapshots) {
         this.reads = reads;
         this.tx = tx;
         this.clock = clock;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Per asset, its catalogue entry, latest quote and newest stored indicators on {@code timeframe}, and the highest
+     * high of its daily candles of the last {@code highWindow} (each null when not stored; an unknown id has no
+     * entry). Kept per asset in {@link AssetSnapshotCache}: a write of this process to the asset's candles or
+     * indicators drops it at once, another replica's is seen within the cache's expire-after-write. Only the assets
+     * not kept are read: the catalogue, quotes, indicators and highs, one statement each for all of them.
+     */
+    public Uni<Map<Long, AssetSnapshot>> snapshots(
+            Collection<Long> cryptoIds, Timeframe timeframe, Duration highWindow) {
+        List<Long> ids = distinct(cryptoIds);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        long windowDays = highWindow.toDays();
+        Map<Long, AssetSnapshotCache.Rows> kept = new HashMap<>();
+        Map<Long, Long> loading = new LinkedHashMap<>();
+        for (Long id : ids) {
+            AssetSnapshotCache.Rows rows = snapshots.get(new AssetSnapshotCache.Key(id, timeframe, windowDays));
+            if (rows != null) {
+                kept.put(id, rows);
+            } else {
+                loading.put(id, snapshots.generation(id)); // read before loading: a write meanwhile wins
+            }
+        }
+        Uni<Map<Long, AssetSnapshotCache.Rows>> all = loading.isEmpty()
+                ? Uni.createFrom().item(kept)
+                : load(new ArrayList<>(loading.keySet()), timeframe, windowDays).map(read -> {
+                    read.forEach((id, rows) -> {
+                        AssetSnapshotCache.Rows atGeneration = new AssetSnapshotCache.Rows(
+                                loading.get(id), rows.asset(), rows.quote(), rows.indicators(), rows.high());
+                        snapshots.put(new AssetSnapshotCache.Key(id, timeframe, windowDays), atGeneration);
+                        kept.put(id, atGeneration);
+                    });
+                    return kept;
+                });
+        return all.map(rows -> {
+            Instant now = Times.now(clock);
+            Map<Long, AssetSnapshot> result = new LinkedHashMap<>();
+            for (Long id : ids) {
+                AssetSnapshotCache.Rows r = rows.get(id);
+                if (r != null && r.asset() != null) {
+                    result.put(
+                            id,
+                            new AssetSnapshot(
+                                    r.asset(),
+                                    r.quote() == null ? null : quote(r.quote(), timeframe, now),
+                                    r.indicators() == null ? null : indicators(r.indicators(), timeframe),
+                                    r.high()));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** The rows of these assets from the database (generation 0: the caller stamps them). */
+    private Uni<Map<Long, AssetSnapshotCache.Rows>> load(List<Long> ids, Timeframe timeframe, long windowDays) {
+        Instant from = Times.now(clock).minus(Duration.ofDays(windowDays));
+        return assets(ids)
+                .chain(refs -> tx.statement(client -> reads.quotes(client, ids, timeframe))
+                        .chain(quotes -> tx.statement(client -> reads.latestIndicators(client, ids, timeframe))
+                                .chain(values -> tx.statement(client -> reads.highs(client, ids, from))
+                                        .map(highs -> {
+                                            Map<Long, QuoteRow> q = new HashMap<>();
+                                            quotes.forEach(r -> q.put(r.cryptoId(), r));
+                                            Map<Long, IndicatorRow> v = new HashMap<>();
+                                            values.forEach(r -> v.put(r.cryptoId(), r));
+                                            Map<Long, BigDecimal> h = new HashMap<>();
+                                            for (HighRow r : highs) {
+                                                h.put(r.cryptoId(), r.high());
+                                            }
+                                            Map<Long, AssetSnapshotCache.Rows> rows = new HashMap<>();
+                                            for (Long id : ids) {
+                                                rows.put(
+                                                        id,
+                                                        new AssetSnapshotCache.Rows(
+                                                                0, refs.get(id), q.get(id), v.get(id), h.get(id)));
+                                            }
+                                            return rows;
+                                        }))));
     }
 
     /** The catalogue entries of these assets. */

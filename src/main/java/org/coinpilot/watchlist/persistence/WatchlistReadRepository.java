@@ -5,18 +5,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The read of one watchlist with its entries in ONE statement whatever its length, and the highs of its assets in
- * one more (from market's published view {@code market_candles}). The service hands in the client.
+ * The read of one watchlist with its entries in ONE statement whatever its length. The service hands in the client.
  */
 @ApplicationScoped
 public class WatchlistReadRepository {
@@ -35,13 +30,6 @@ public class WatchlistReadRepository {
             WHERE w.id = $1
               AND ($2::int8 IS NULL OR w.user_id = $2 OR (w.watchlist_type = 'default' AND w.is_active))
             ORDER BY a.position, a.id""";
-
-    /** $1 asset ids, $2 from (inclusive): the highest high of each asset's daily candles since $2. */
-    static final String HIGHS = """
-            SELECT c.crypto_id, max(c.high_price) AS high
-            FROM market_candles c
-            WHERE c.crypto_id = ANY($1::int8[]) AND c.timeframe = '1d' AND c.candle_time >= $2
-            GROUP BY c.crypto_id""";
 
     /** The list's own columns. */
     public record ListRow(
@@ -112,19 +100,6 @@ public class WatchlistReadRepository {
                         }
                     }
                     return list == null ? null : new ListWithEntries(list, entries);
-                });
-    }
-
-    /** The highest daily high of each asset since {@code from}; assets without daily candles have no entry. */
-    public Uni<Map<Long, BigDecimal>> highs(SqlClient client, List<Long> cryptoIds, Instant from) {
-        return client.preparedQuery(HIGHS)
-                .execute(Tuple.of(cryptoIds.toArray(Long[]::new), OffsetDateTime.ofInstant(from, ZoneOffset.UTC)))
-                .map(rows -> {
-                    Map<Long, BigDecimal> highs = new HashMap<>();
-                    for (Row r : rows) {
-                        highs.put(r.getLong("crypto_id"), r.getBigDecimal("high"));
-                    }
-                    return highs;
                 });
     }
 

@@ -2,7 +2,6 @@ package org.coinpilot.watchlist.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +25,7 @@ import org.coinpilot.common.security.AuditTrail;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.common.time.Times;
 import org.coinpilot.market.domain.AssetRef;
-import org.coinpilot.market.domain.Quote;
-import org.coinpilot.market.domain.StoredIndicators;
+import org.coinpilot.market.domain.AssetSnapshot;
 import org.coinpilot.market.service.CandleSeriesService;
 import org.coinpilot.market.service.MarketReadService;
 import org.coinpilot.watchlist.api.AddWatchlistAssetRequest;
@@ -122,8 +120,9 @@ public class WatchlistService {
     /**
      * The list {@code id} with its entries and their market data on {@code timeframe} (default 1h). A user
      * ({@code viewerId}) sees their own lists and the active default lists, anything else is a 404; a null viewer
-     * (an admin) sees any list, and reading someone's personal list is audited. Five statements at most, whatever the
-     * length of the list: the list with its entries, catalogue entries, quotes, indicators and highs.
+     * (an admin) sees any list, and reading someone's personal list is audited. The list with its entries is one
+     * statement, read fresh every time; the market columns come from market's cached {@code snapshots} (none on a warm
+     * cache, four at most for the assets not kept, whatever the length of the list).
      */
     public Uni<WatchlistResponse> get(Long viewerId, long id, String timeframeCode) {
         Timeframe timeframe = timeframe(timeframeCode);
@@ -412,26 +411,16 @@ public class WatchlistService {
 
     private Uni<WatchlistResponse> enrich(ListWithEntries found, Timeframe timeframe) {
         List<Long> ids = found.entries().stream().map(EntryRow::cryptoId).toList();
-        Instant from = Times.now(clock).minus(Duration.ofDays(config.highWindowDays()));
-        return market.assets(ids)
-                .chain(refs -> market.latestQuotes(ids, timeframe)
-                        .chain(quotes -> market.latestIndicators(ids, timeframe)
-                                .chain(indicators -> (ids.isEmpty()
-                                                ? Uni.createFrom().item(Map.<Long, BigDecimal>of())
-                                                : tx.statement(client -> reads.highs(client, ids, from)))
-                                        .map(highs -> response(found, timeframe, refs, quotes, indicators, highs)))));
+        return market.snapshots(ids, timeframe, Duration.ofDays(config.highWindowDays()))
+                .map(snapshots -> response(found, timeframe, snapshots));
     }
 
     private static WatchlistResponse response(
-            ListWithEntries found,
-            Timeframe timeframe,
-            Map<Long, AssetRef> refs,
-            Map<Long, Quote> quotes,
-            Map<Long, StoredIndicators> indicators,
-            Map<Long, BigDecimal> highs) {
+            ListWithEntries found, Timeframe timeframe, Map<Long, AssetSnapshot> snapshots) {
         List<WatchlistAssetResponse> items = new ArrayList<>();
         for (EntryRow e : found.entries()) {
-            AssetRef ref = refs.get(e.cryptoId());
+            AssetSnapshot snapshot = snapshots.get(e.cryptoId());
+            AssetRef ref = snapshot == null ? null : snapshot.asset();
             items.add(WatchlistAssetResponse.of(
                     ref == null ? null : ref.symbol(),
                     ref == null ? null : ref.name(),
@@ -445,7 +434,9 @@ public class WatchlistService {
                     e.lastModifiedBy(),
                     e.createdAt(),
                     e.updatedAt(),
-                    MarketView.of(quotes.get(e.cryptoId()), indicators.get(e.cryptoId()), highs.get(e.cryptoId()))));
+                    snapshot == null
+                            ? MarketView.of(null, null, null)
+                            : MarketView.of(snapshot.quote(), snapshot.indicators(), snapshot.high())));
         }
         WatchlistReadRepository.ListRow l = found.list();
         return new WatchlistResponse(

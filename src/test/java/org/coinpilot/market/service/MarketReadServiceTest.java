@@ -23,6 +23,7 @@ import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.test.TestClock;
 import org.coinpilot.common.time.Timeframe;
 import org.coinpilot.market.domain.AssetRef;
+import org.coinpilot.market.domain.AssetSnapshot;
 import org.coinpilot.market.domain.Quote;
 import org.coinpilot.market.domain.StoredIndicators;
 import org.coinpilot.market.persistence.MarketReadRepository;
@@ -49,6 +50,15 @@ class MarketReadServiceTest {
     @Inject
     Clock clock;
 
+    @Inject
+    AssetSnapshotCache snapshots;
+
+    @Inject
+    CandleImportService imports;
+
+    @Inject
+    CandleSeriesService series;
+
     final AtomicInteger statements = new AtomicInteger();
 
     MarketReadService service;
@@ -57,7 +67,7 @@ class MarketReadServiceTest {
     void setUp() {
         TestClock.set(NOW);
         statements.set(0);
-        service = new MarketReadService(reads, new CountingTransactions(pool, statements), clock);
+        service = new MarketReadService(reads, new CountingTransactions(pool, statements), clock, snapshots);
     }
 
     @AfterEach
@@ -183,6 +193,101 @@ class MarketReadServiceTest {
         assertThat(assets.get(b).active()).isTrue();
         assertThat(service.assets(List.of()).await().indefinitely()).isEmpty();
         assertThat(statements).as("no statement for no assets").hasValue(1);
+    }
+
+    @Test
+    void shouldServeSnapshotsFromMemoryUntilThisProcessWritesTheAssetsCandles() {
+        long written = MarketTestData.asset(pool, "SW", false);
+        long other = MarketTestData.asset(pool, "SO", false);
+        for (long asset : List.of(written, other)) {
+            candle(asset, LATEST.minus(Duration.ofHours(1)), "10", "1");
+            candle(asset, LATEST, "11", "1");
+            AlertTestData.candle(pool, asset, "1d", LATEST.truncatedTo(java.time.temporal.ChronoUnit.DAYS), "15");
+        }
+        List<Long> ids = List.of(written, other, -1L);
+
+        Map<Long, AssetSnapshot> cold = service.snapshots(ids, Timeframe.H1, Duration.ofDays(365))
+                .await()
+                .indefinitely();
+        assertThat(statements).as("catalogue, quotes, indicators, highs").hasValue(4);
+        assertThat(cold).containsOnlyKeys(written, other);
+        assertThat(cold.get(written).asset().symbol()).isEqualTo(MarketTestData.symbol(pool, written));
+        assertThat(cold.get(written).quote().close()).isEqualByComparingTo("11");
+        assertThat(cold.get(written).quote().ageSeconds()).isEqualTo(1800);
+        assertThat(cold.get(written).indicators()).isNull();
+        assertThat(cold.get(written).high()).isEqualByComparingTo("15");
+
+        statements.set(0);
+        TestClock.set(NOW.plus(Duration.ofMinutes(5)));
+        Map<Long, AssetSnapshot> warm = service.snapshots(ids, Timeframe.H1, Duration.ofDays(365))
+                .await()
+                .indefinitely();
+        assertThat(statements).as("served from memory").hasValue(0);
+        assertThat(warm.get(written).quote().close()).isEqualByComparingTo("11");
+        assertThat(warm.get(written).quote().ageSeconds())
+                .as("age computed per read")
+                .isEqualTo(2100);
+
+        imports.importCsv(MarketTestData.symbol(pool, written), "1h", """
+                        open_time,open,high,low,close,volume
+                        2024-05-08T09:00:00Z,11,12,11,12,1
+                        """)
+                .await()
+                .indefinitely();
+
+        statements.set(0);
+        Map<Long, AssetSnapshot> after = service.snapshots(ids, Timeframe.H1, Duration.ofDays(365))
+                .await()
+                .indefinitely();
+        assertThat(after.get(written).quote().close())
+                .as("the write is seen at once")
+                .isEqualByComparingTo("12");
+        assertThat(after.get(other).quote().close()).isEqualByComparingTo("11");
+        assertThat(statements).as("only the asset written is read again").hasValue(4);
+    }
+
+    @Test
+    void shouldShowStoredIndicatorsInTheNextSnapshotAtOnce() {
+        long asset = MarketTestData.asset(pool, "SI", false);
+        candle(asset, LATEST, "11", "1");
+        assertThat(service.snapshots(List.of(asset), Timeframe.H1, Duration.ofDays(365))
+                        .await()
+                        .indefinitely()
+                        .get(asset)
+                        .indicators())
+                .isNull();
+
+        CandleSeriesService.Series live =
+                series.series(asset, Timeframe.H1, null).await().indefinitely();
+        int stored = series.storeIndicators(
+                        List.of(new CandleSeriesService.IndicatorValues(
+                                live.ids()[0], live.versions()[0], "{\"RSI\": 70.5}")),
+                        10)
+                .await()
+                .indefinitely();
+        assertThat(stored).isEqualTo(1);
+
+        StoredIndicators values = service.snapshots(List.of(asset), Timeframe.H1, Duration.ofDays(365))
+                .await()
+                .indefinitely()
+                .get(asset)
+                .indicators();
+        assertThat(values).isNotNull();
+        assertThat(values.values()).containsEntry("RSI", 70.5);
+    }
+
+    @Test
+    void shouldNotKeepASnapshotLoadedBeforeAWriteOfItsAsset() {
+        AssetSnapshotCache.Key key = new AssetSnapshotCache.Key(-42L, Timeframe.H1, 365);
+        long before = snapshots.generation(-42L);
+        snapshots.invalidate(-42L); // a write commits while the load is running
+        snapshots.put(key, new AssetSnapshotCache.Rows(before, null, null, null, BigDecimal.ONE));
+        assertThat(snapshots.get(key)).isNull();
+
+        snapshots.put(key, new AssetSnapshotCache.Rows(snapshots.generation(-42L), null, null, null, BigDecimal.ONE));
+        assertThat(snapshots.get(key)).isNotNull();
+        snapshots.invalidate(-42L);
+        assertThat(snapshots.get(key)).as("an older generation is never served").isNull();
     }
 
     @Test

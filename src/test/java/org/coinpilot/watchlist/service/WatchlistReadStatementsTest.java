@@ -21,6 +21,8 @@ import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.security.AuditTrail;
 import org.coinpilot.common.test.TestClock;
 import org.coinpilot.market.persistence.MarketReadRepository;
+import org.coinpilot.market.service.AssetSnapshotCache;
+import org.coinpilot.market.service.CandleImportService;
 import org.coinpilot.market.service.CandleSeriesService;
 import org.coinpilot.market.service.MarketReadService;
 import org.coinpilot.market.testing.MarketTestData;
@@ -35,8 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A watchlist read costs the same number of statements whatever the list's length (docs/watchlists.md): the list with
- * its entries, and market's catalogue, quotes and indicators and the highs, each one statement for all assets. Every
- * unit of work the service and market's reads open is counted, as MarketReadServiceTest counts market's.
+ * its entries, and on a cold cache market's catalogue, quotes, indicators and highs, each one statement for all assets;
+ * on a warm cache the list alone. Every unit of work the service and market's reads open is counted, as
+ * MarketReadServiceTest counts market's.
  */
 @QuarkusTest
 class WatchlistReadStatementsTest {
@@ -70,6 +73,12 @@ class WatchlistReadStatementsTest {
     @Inject
     Clock clock;
 
+    @Inject
+    AssetSnapshotCache snapshots;
+
+    @Inject
+    CandleImportService imports;
+
     final AtomicInteger units = new AtomicInteger();
 
     WatchlistService service;
@@ -78,7 +87,7 @@ class WatchlistReadStatementsTest {
     void setUp() {
         TestClock.set(LATEST.plus(Duration.ofDays(1)));
         CountingTransactions tx = new CountingTransactions(pool, units);
-        MarketReadService market = new MarketReadService(marketReads, tx, clock);
+        MarketReadService market = new MarketReadService(marketReads, tx, clock, snapshots);
         service = new WatchlistService(lists, entries, reads, market, assets, audit, config, clock, tx);
     }
 
@@ -109,6 +118,40 @@ class WatchlistReadStatementsTest {
         });
         assertThat(forOne).isEqualTo(5);
         assertThat(forFifty).isEqualTo(5);
+    }
+
+    @Test
+    void shouldReadAWarmListInOneStatementAndShowACandleWrittenSinceAtOnce() {
+        long user = AlertTestData.user(pool);
+        long id = list(user, "warm", 50);
+        service.get(user, id, "1d").await().indefinitely(); // fills market's snapshots
+
+        units.set(0);
+        WatchlistResponse warm = service.get(user, id, "1d").await().indefinitely();
+        assertThat(units).as("the list with its entries, nothing else").hasValue(1);
+        assertThat(warm.items()).hasSize(50).allSatisfy(item -> {
+            assertThat(item.market().price()).isEqualByComparingTo("11");
+            assertThat(item.market().rsi14()).isEqualTo(50.0);
+        });
+
+        // this process writes a newer close of the first asset's latest daily candle
+        String symbol = warm.items().get(0).symbol();
+        imports.importCsv(symbol, "1d", """
+                        open_time,open,high,low,close,volume
+                        2024-05-08T00:00:00Z,11,12.5,11,12,1000
+                        """).await().indefinitely();
+
+        units.set(0);
+        WatchlistResponse after = service.get(user, id, "1d").await().indefinitely();
+        assertThat(after.items().get(0).market().price()).isEqualByComparingTo("12");
+        assertThat(after.items().get(0).market().high()).isEqualByComparingTo("12.5");
+        assertThat(after.items().get(0).market().rsi14())
+                .as("the changed candle's indicators were reset (V040)")
+                .isNull();
+        assertThat(after.items().get(1).market().price()).isEqualByComparingTo("11");
+        assertThat(units)
+                .as("the list, then market's four reads for the one asset written")
+                .hasValue(5);
     }
 
     /** A personal list of {@code size} assets, each with two daily candles and stored indicators. */
