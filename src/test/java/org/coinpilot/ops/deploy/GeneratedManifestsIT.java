@@ -50,9 +50,7 @@ class GeneratedManifestsIT {
                         .asText())
                 .isEqualTo("0");
         JsonNode container = template.at("/spec/containers/0");
-        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
-        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
-        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        assertProbesOnTheManagementPort(container);
         assertThat(env(container, "COINPILOT_JOB_RUNNER_IN_PROCESS")).isEqualTo("false");
         assertThat(env(container, "QUARKUS_FLYWAY_ACTIVE"))
                 .as("Flyway stays usable by `migrate`")
@@ -90,13 +88,45 @@ class GeneratedManifestsIT {
         JsonNode deployment = one(kubernetes, "Deployment", "apps/v1");
         JsonNode spec = deployment.at("/spec/template/spec");
         JsonNode container = spec.at("/containers/0");
-        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
-        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        assertProbesOnTheManagementPort(container);
         assertThat(texts(spec.at("/initContainers/0/args"))).containsExactly("migrate");
         assertThat(spec.at("/initContainers").size()).isEqualTo(1);
         assertThat(env(container, "QUARKUS_FLYWAY_ACTIVE")).isNull();
         assertThat(all(kubernetes, "Job")).isEmpty();
         assertThat(all(kubernetes, "CronJob")).isEmpty();
+    }
+
+    /**
+     * Each probe GETs its health endpoint on the management port (health is not served on the serving port: a probe
+     * without a port, or with 8080, gets 404). Quarkus 3.33's Knative output has {@code port: null} on every probe;
+     * the build's antrun step (pom.xml, {@code knative-probe-port}) puts the management port there.
+     */
+    static void assertProbesOnTheManagementPort(JsonNode container) {
+        int managementPort = managementPort();
+        for (String[] probe : new String[][] {
+            {"livenessProbe", "/q/health/live"},
+            {"readinessProbe", "/q/health/ready"},
+            {"startupProbe", "/q/health/started"}
+        }) {
+            JsonNode get = container.at("/" + probe[0] + "/httpGet");
+            assertThat(get.path("path").asText()).as(probe[0] + " path").isEqualTo(probe[1]);
+            assertThat(get.path("port").isInt())
+                    .as(probe[0] + " port is a number (was: " + get.path("port") + ")")
+                    .isTrue();
+            assertThat(get.path("port").asInt()).as(probe[0] + " port").isEqualTo(managementPort);
+        }
+    }
+
+    /** {@code quarkus.management.port} of the packaged configuration (the management interface is on in prod). */
+    static int managementPort() {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(properties.getProperty("quarkus.management.enabled")).isEqualTo("true");
+        return Integer.parseInt(properties.getProperty("quarkus.management.port", "9000"));
     }
 
     /** The jobs with a schedule in the packaged configuration (test jobs live only in %test). */
