@@ -174,8 +174,13 @@ class SignInHardeningTest {
         long coded = answers.stream()
                 .filter(r -> "LOGIN_CODE_REQUIRED".equals(r.path("code")))
                 .count();
-        assertThat(plain).isEqualTo(failures);
-        assertThat(coded).isEqualTo(failures);
+        // every answer in the message: a failure here once showed 7 plain refusals without saying what the rest were
+        List<String> all = answers.stream()
+                .map(r -> r.statusCode() + " " + r.path("code"))
+                .sorted()
+                .toList();
+        assertThat(plain).as("plain refusals among %s", all).isEqualTo(failures);
+        assertThat(coded).as("code demands among %s", all).isEqualTo(failures);
     }
 
     @Test
