@@ -63,5 +63,13 @@ SELECT crypto_id, tf,
        jsonb_build_object('RSI', round((30 + (g * 7) % 40)::numeric, 4),
                           'SMA', jsonb_build_object('50', round((close * 0.98)::numeric, 8), '200', round((close * 0.95)::numeric, 8)))
 FROM path;
+-- stored indicators: set by an UPDATE, because V040's insert trigger resets the technical_indicators of inserted candles
+-- (an update that leaves the OHLCV alone keeps them)
+UPDATE price_data p
+SET technical_indicators = jsonb_build_object(
+        'RSI', 30 + (extract(epoch FROM p.candle_time)::bigint / 3600 * 7) % 40,
+        'SMA', jsonb_build_object('50', round(p.close_price * 0.98, 8), '200', round(p.close_price * 0.95, 8)))
+FROM cryptocurrencies c
+WHERE c.id = p.crypto_id AND c.symbol LIKE 'BK%';
 ANALYZE cryptocurrencies; ANALYZE price_data;
 SQL

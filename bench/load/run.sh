@@ -40,6 +40,14 @@ SELECT c.id, t.tf, CASE t.tf WHEN '1d' THEN date_trunc('day', now()) - g * inter
        jsonb_build_object('RSI', 30 + (g * 7) % 40, 'SMA', jsonb_build_object('50', 100 + g % 5, '200', 99 + g % 3))
 FROM cryptocurrencies c CROSS JOIN (VALUES ('1h', 500), ('1d', 400)) t(tf, n) CROSS JOIN LATERAL generate_series(1, t.n) g
 WHERE c.symbol LIKE 'BK%';
+-- stored indicators: set by an UPDATE, because V040's insert trigger resets the technical_indicators of inserted candles
+-- (an update that leaves the OHLCV alone keeps them)
+UPDATE price_data p
+SET technical_indicators = jsonb_build_object(
+        'RSI', 30 + (extract(epoch FROM p.candle_time)::bigint / 3600 * 7) % 40,
+        'SMA', jsonb_build_object('50', round(p.close_price * 0.98, 8), '200', round(p.close_price * 0.95, 8)))
+FROM cryptocurrencies c
+WHERE c.id = p.crypto_id AND c.symbol LIKE 'BK%';
 INSERT INTO users (email, password_hash, role, is_active, is_verified)
 SELECT 'load' || g || '@bench.coinpilot.dev', u.password_hash, 'public', true, true
 FROM generate_series(1, $USERS) g, (SELECT password_hash FROM users WHERE email = 'user@demo.coinpilot.dev') u;
