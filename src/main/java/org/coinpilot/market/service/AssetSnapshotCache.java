@@ -38,6 +38,7 @@ public class AssetSnapshotCache {
 
     private final CaffeineCache cache;
     private final ConcurrentHashMap<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     public AssetSnapshotCache(@CacheName(NAME) Cache cache) {
         this.cache = cache.as(CaffeineCache.class);
@@ -68,5 +69,11 @@ public class AssetSnapshotCache {
     /** Forgets everything kept of the asset (call once a write of its candles or indicators has committed). */
     public void invalidate(long cryptoId) {
         generations.computeIfAbsent(cryptoId, k -> new AtomicLong()).incrementAndGet();
+        changes.incrementAndGet();
+    }
+
+    /** A number that moves on every {@link #invalidate} of any asset (read it before building on snapshots). */
+    long changes() {
+        return changes.get();
     }
 }

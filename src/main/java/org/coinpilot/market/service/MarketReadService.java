@@ -54,6 +54,16 @@ public class MarketReadService {
     }
 
     /**
+     * A number that changes whenever this process drops a kept snapshot of any asset (a candle or indicator write of
+     * this process). A caller that keeps something built from {@link #snapshots} reads it before building and serves
+     * what it kept only while it is unchanged; other replicas' writes reach it through the snapshots' expiry, as
+     * they reach {@link #snapshots}.
+     */
+    public long snapshotsGeneration() {
+        return snapshots.changes();
+    }
+
+    /**
      * Per asset, its catalogue entry, latest quote and newest stored indicators on {@code timeframe}, and the highest
      * high of its daily candles of the last {@code highWindow} (each null when not stored; an unknown id has no
      * entry). Kept per asset in {@link AssetSnapshotCache}: a write of this process to the asset's candles or

@@ -105,7 +105,13 @@ public class WatchlistsResource {
             summary = "A watchlist with market data",
             description = "Each asset with its price, 24 h change, RSI(14), trend against SMA50/SMA200, distance from"
                     + " its high and staleness, from stored candles and indicators of the timeframe.")
-    @APIResponse(responseCode = "200", description = "The watchlist")
+    @APIResponse(
+            responseCode = "200",
+            description = "The watchlist",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WatchlistResponse.class)))
     @APIResponse(
             responseCode = "400",
             description = "Unknown timeframe",
@@ -114,13 +120,13 @@ public class WatchlistsResource {
             responseCode = "404",
             description = "No list of yours or system list has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<WatchlistResponse> get(
+    public Uni<byte[]> get(
             @PathParam("id") long id,
             @QueryParam("timeframe")
                     @Size(max = 3)
                     @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w (default 1h)")
                     String timeframe) {
-        return watchlists.get(currentUser.userId(), id, timeframe);
+        return watchlists.read(currentUser.userId(), id, timeframe);
     }
 
     @PATCH

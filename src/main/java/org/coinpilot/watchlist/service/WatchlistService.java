@@ -1,10 +1,13 @@
 package org.coinpilot.watchlist.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,6 +70,8 @@ public class WatchlistService {
     private final WatchlistConfig config;
     private final Clock clock;
     private final Transactions tx;
+    private final WatchlistAnswerCache answers;
+    private final ObjectMapper json;
 
     public WatchlistService(
             WatchlistRepository lists,
@@ -77,7 +82,9 @@ public class WatchlistService {
             AuditTrail audit,
             WatchlistConfig config,
             Clock clock,
-            Transactions tx) {
+            Transactions tx,
+            WatchlistAnswerCache answers,
+            ObjectMapper json) {
         this.lists = lists;
         this.entries = entries;
         this.reads = reads;
@@ -87,6 +94,8 @@ public class WatchlistService {
         this.config = config;
         this.clock = clock;
         this.tx = tx;
+        this.answers = answers;
+        this.json = json;
     }
 
     /** An asset on a user's personal watchlist, as published to other features (recommendations). */
@@ -118,23 +127,74 @@ public class WatchlistService {
     }
 
     /**
-     * The list {@code id} with its entries and their market data on {@code timeframe} (default 1h). A user
-     * ({@code viewerId}) sees their own lists and the active default lists, anything else is a 404; a null viewer
-     * (an admin) sees any list, and reading someone's personal list is audited. The list with its entries is one
-     * statement, read fresh every time; the market columns come from market's cached {@code snapshots} (none on a warm
-     * cache, four at most for the assets not kept, whatever the length of the list).
+     * The list {@code id} with its entries and their market data on {@code timeframe} (default 1h), as its JSON
+     * ({@link WatchlistResponse}). A user ({@code viewerId}) sees their own lists and the active default lists,
+     * anything else is a 404; a null viewer (an admin) sees any list, and reading someone's personal list is audited.
+     *
+     * <p>One statement checks the caller may see the list and reads its version; the answer is then the one kept in
+     * {@link WatchlistAnswerCache} if it was built at that version, at market's current snapshot generation and in the
+     * clock's current second (it is what a fresh build would give), else it is built: the list with its entries (one
+     * statement, read fresh) and the market columns from market's cached {@code snapshots} (none on a warm cache,
+     * four at most for the assets not kept, whatever the length of the list).
+     */
+    public Uni<byte[]> read(Long viewerId, long id, String timeframeCode) {
+        Timeframe timeframe = timeframe(timeframeCode);
+        WatchlistAnswerCache.Key key = new WatchlistAnswerCache.Key(id, timeframe);
+        return tx.statement(client -> reads.version(client, id, viewerId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> notFound(id))
+                .chain(version -> {
+                    long generation = market.snapshotsGeneration();
+                    long second = Times.now(clock).getEpochSecond();
+                    byte[] kept = answers.get(key, version.version(), generation, second);
+                    Uni<byte[]> answer = kept != null
+                            ? Uni.createFrom().item(kept)
+                            : build(viewerId, id, timeframe).map(response -> {
+                                byte[] built = encode(response);
+                                // kept only if built within one clock second (the ages inside are of that second)
+                                if (Times.now(clock).getEpochSecond() == second) {
+                                    answers.put(
+                                            key,
+                                            new WatchlistAnswerCache.Answer(
+                                                    response.version(), generation, second, built));
+                                }
+                                return built;
+                            });
+                    return viewerId == null && version.personal() ? answer.call(() -> auditAdminRead(id)) : answer;
+                });
+    }
+
+    /**
+     * The list {@code id} as {@link #read} answers it, as an object and always built fresh: the answer of the changes
+     * to a list (they return the list as it now is) and of the admins' support read.
      */
     public Uni<WatchlistResponse> get(Long viewerId, long id, String timeframeCode) {
-        Timeframe timeframe = timeframe(timeframeCode);
+        return build(viewerId, id, timeframe(timeframeCode))
+                .call(response -> viewerId == null && response.type() == WatchlistType.PERSONAL
+                        ? auditAdminRead(id)
+                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<WatchlistResponse> build(Long viewerId, long id, Timeframe timeframe) {
         return tx.statement(client -> reads.listWithEntries(client, id, viewerId))
                 .onItem()
                 .ifNull()
                 .failWith(() -> notFound(id))
-                .chain(found -> enrich(found, timeframe))
-                .call(response -> viewerId == null && response.type() == WatchlistType.PERSONAL
-                        ? tx.write(() -> audit.record(
-                                "watchlist_read_by_admin", "watchlist", id, "read", Map.of("watchlistId", id)))
-                        : Uni.createFrom().voidItem());
+                .chain(found -> enrich(found, timeframe));
+    }
+
+    private Uni<Void> auditAdminRead(long id) {
+        return tx.write(
+                () -> audit.record("watchlist_read_by_admin", "watchlist", id, "read", Map.of("watchlistId", id)));
+    }
+
+    private byte[] encode(WatchlistResponse response) {
+        try {
+            return json.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("watchlist " + response.id() + " could not be written as JSON", e);
+        }
     }
 
     /** Creates a list in the scope: a personal list of the user, or a system default list (admins). */
@@ -404,9 +464,16 @@ public class WatchlistService {
         });
     }
 
-    /** Marks the list changed (version and updated_at), so that a change to its entries is a change of the list. */
+    /**
+     * Marks the list changed, so that a change to its entries is a change of the list: {@code updated_at} moves
+     * forward (by 1 µs past the stored value when the clock has not moved, e.g. two changes in one microsecond or a
+     * pinned clock), so the list is dirty and Hibernate increments its {@code version}, which clients' optimistic
+     * locking and {@link #read}'s kept answers rely on.
+     */
     private void touch(Watchlist list, Scope scope) {
-        list.updatedAt = Times.now(clock);
+        Instant now = Times.now(clock);
+        list.updatedAt =
+                list.updatedAt == null || now.isAfter(list.updatedAt) ? now : list.updatedAt.plus(1, ChronoUnit.MICROS);
     }
 
     private Uni<WatchlistResponse> enrich(ListWithEntries found, Timeframe timeframe) {

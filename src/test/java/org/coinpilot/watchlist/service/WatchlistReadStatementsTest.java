@@ -1,24 +1,33 @@
 package org.coinpilot.watchlist.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.coinpilot.alert.testing.AlertTestData;
 import org.coinpilot.common.persistence.Transactions;
+import org.coinpilot.common.problem.ResourceNotFoundException;
 import org.coinpilot.common.security.AuditTrail;
+import org.coinpilot.common.test.OnVertxContext;
 import org.coinpilot.common.test.TestClock;
 import org.coinpilot.market.persistence.MarketReadRepository;
 import org.coinpilot.market.service.AssetSnapshotCache;
@@ -26,8 +35,10 @@ import org.coinpilot.market.service.CandleImportService;
 import org.coinpilot.market.service.CandleSeriesService;
 import org.coinpilot.market.service.MarketReadService;
 import org.coinpilot.market.testing.MarketTestData;
+import org.coinpilot.watchlist.api.PatchWatchlistAssetRequest;
 import org.coinpilot.watchlist.api.WatchlistResponse;
 import org.coinpilot.watchlist.config.WatchlistConfig;
+import org.coinpilot.watchlist.domain.Scope;
 import org.coinpilot.watchlist.persistence.WatchlistAssetRepository;
 import org.coinpilot.watchlist.persistence.WatchlistReadRepository;
 import org.coinpilot.watchlist.persistence.WatchlistRepository;
@@ -79,6 +90,15 @@ class WatchlistReadStatementsTest {
     @Inject
     CandleImportService imports;
 
+    @Inject
+    WatchlistAnswerCache answers;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Vertx vertx;
+
     final AtomicInteger units = new AtomicInteger();
 
     WatchlistService service;
@@ -88,7 +108,7 @@ class WatchlistReadStatementsTest {
         TestClock.set(LATEST.plus(Duration.ofDays(1)));
         CountingTransactions tx = new CountingTransactions(pool, units);
         MarketReadService market = new MarketReadService(marketReads, tx, clock, snapshots);
-        service = new WatchlistService(lists, entries, reads, market, assets, audit, config, clock, tx);
+        service = new WatchlistService(lists, entries, reads, market, assets, audit, config, clock, tx, answers, json);
     }
 
     @AfterEach
@@ -121,37 +141,109 @@ class WatchlistReadStatementsTest {
     }
 
     @Test
-    void shouldReadAWarmListInOneStatementAndShowACandleWrittenSinceAtOnce() {
+    void shouldAnswerAWarmListWithOneStatementAndShowACandleWrittenSinceAtOnce() {
         long user = AlertTestData.user(pool);
         long id = list(user, "warm", 50);
-        service.get(user, id, "1d").await().indefinitely(); // fills market's snapshots
+        byte[] first = service.read(user, id, "1d").await().indefinitely(); // fills market's snapshots and the answer
 
         units.set(0);
-        WatchlistResponse warm = service.get(user, id, "1d").await().indefinitely();
-        assertThat(units).as("the list with its entries, nothing else").hasValue(1);
-        assertThat(warm.items()).hasSize(50).allSatisfy(item -> {
-            assertThat(item.market().price()).isEqualByComparingTo("11");
-            assertThat(item.market().rsi14()).isEqualTo(50.0);
-        });
+        byte[] warm = service.read(user, id, "1d").await().indefinitely();
+        assertThat(units)
+                .as("the caller's check with the list's version, nothing else")
+                .hasValue(1);
+        assertThat(warm)
+                .as("the answer kept for this version, generation and second")
+                .isSameAs(first);
+        JsonArray items = new JsonObject(Buffer.buffer(warm)).getJsonArray("items");
+        assertThat(items).hasSize(50);
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject market = items.getJsonObject(i).getJsonObject("market");
+            assertThat(new BigDecimal(market.getString("price"))).isEqualByComparingTo("11");
+            assertThat(market.getDouble("rsi14")).isEqualTo(50.0);
+        }
 
         // this process writes a newer close of the first asset's latest daily candle
-        String symbol = warm.items().get(0).symbol();
+        String symbol = items.getJsonObject(0).getString("symbol");
         imports.importCsv(symbol, "1d", """
                         open_time,open,high,low,close,volume
                         2024-05-08T00:00:00Z,11,12.5,11,12,1000
                         """).await().indefinitely();
 
         units.set(0);
-        WatchlistResponse after = service.get(user, id, "1d").await().indefinitely();
-        assertThat(after.items().get(0).market().price()).isEqualByComparingTo("12");
-        assertThat(after.items().get(0).market().high()).isEqualByComparingTo("12.5");
-        assertThat(after.items().get(0).market().rsi14())
+        JsonArray after = new JsonObject(
+                        Buffer.buffer(service.read(user, id, "1d").await().indefinitely()))
+                .getJsonArray("items");
+        JsonObject changed = after.getJsonObject(0).getJsonObject("market");
+        assertThat(new BigDecimal(changed.getString("price"))).isEqualByComparingTo("12");
+        assertThat(new BigDecimal(changed.getString("high"))).isEqualByComparingTo("12.5");
+        assertThat(changed.getValue("rsi14"))
                 .as("the changed candle's indicators were reset (V040)")
                 .isNull();
-        assertThat(after.items().get(1).market().price()).isEqualByComparingTo("11");
+        assertThat(new BigDecimal(after.getJsonObject(1).getJsonObject("market").getString("price")))
+                .isEqualByComparingTo("11");
         assertThat(units)
-                .as("the list, then market's four reads for the one asset written")
-                .hasValue(5);
+                .as("the version, the list, then market's four reads for the one asset written")
+                .hasValue(6);
+    }
+
+    @Test
+    void shouldBuildTheAnswerAgainInTheNextSecondWithTheAgesOfThatSecond() {
+        long user = AlertTestData.user(pool);
+        long id = list(user, "ages", 3);
+        long age = ageOfFirst(service.read(user, id, "1d").await().indefinitely());
+
+        TestClock.advance(Duration.ofSeconds(1));
+        units.set(0);
+        long later = ageOfFirst(service.read(user, id, "1d").await().indefinitely());
+
+        assertThat(later).isEqualTo(age + 1);
+        assertThat(units)
+                .as("the version and the list; market's snapshots are warm")
+                .hasValue(2);
+    }
+
+    @Test
+    void shouldShowAChangeOfTheListAtOnceEvenOnAPinnedClock() {
+        long user = AlertTestData.user(pool);
+        long id = list(user, "changed", 3);
+        JsonObject before = new JsonObject(
+                Buffer.buffer(service.read(user, id, "1d").await().indefinitely()));
+        String symbol = before.getJsonArray("items").getJsonObject(1).getString("symbol");
+
+        // twice: after the first change the list's updated_at is the pinned instant, so the second change cannot move
+        // it by the clock; the version must move all the same
+        for (String notes : List.of("noted", "noted again")) {
+            OnVertxContext.await(
+                    vertx,
+                    () -> service.patchAsset(
+                            Scope.personal(user), id, symbol, new PatchWatchlistAssetRequest(null, notes, null)));
+
+            JsonObject after = new JsonObject(
+                    Buffer.buffer(service.read(user, id, "1d").await().indefinitely()));
+            assertThat(after.getLong("version")).isGreaterThan(before.getLong("version"));
+            assertThat(after.getJsonArray("items").getJsonObject(1).getString("notes"))
+                    .isEqualTo(notes);
+            before = after;
+        }
+    }
+
+    @Test
+    void shouldNotServeAKeptAnswerToAnotherUser() {
+        long owner = AlertTestData.user(pool);
+        long other = AlertTestData.user(pool);
+        long id = list(owner, "mine", 2);
+        service.read(owner, id, "1d").await().indefinitely();
+
+        assertThatThrownBy(() -> service.read(other, id, "1d").await().indefinitely())
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    private static long ageOfFirst(byte[] answer) {
+        return new JsonObject(Buffer.buffer(answer))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getJsonObject("market")
+                .getLong("ageSeconds");
     }
 
     /** A personal list of {@code size} assets, each with two daily candles and stored indicators. */
