@@ -31,16 +31,6 @@ public class WatchlistReadRepository {
               AND ($2::int8 IS NULL OR w.user_id = $2 OR (w.watchlist_type = 'default' AND w.is_active))
             ORDER BY a.position, a.id""";
 
-    /** $1 watchlist id, $2 the caller (null: any list): the list's version if the caller may see it (as above). */
-    static final String VERSION = """
-            SELECT w.version, w.watchlist_type
-            FROM watchlists w
-            WHERE w.id = $1
-              AND ($2::int8 IS NULL OR w.user_id = $2 OR (w.watchlist_type = 'default' AND w.is_active))""";
-
-    /** A list's version, and whether it is a personal list. */
-    public record Version(long version, boolean personal) {}
-
     /** The list's own columns. */
     public record ListRow(
             long id,
@@ -111,17 +101,6 @@ public class WatchlistReadRepository {
                     }
                     return list == null ? null : new ListWithEntries(list, entries);
                 });
-    }
-
-    /** The version of list {@code id} if {@code viewerId} may see it (null viewer: any list), or null. */
-    public Uni<Version> version(SqlClient client, long id, Long viewerId) {
-        return client.preparedQuery(VERSION).execute(Tuple.of(id, viewerId)).map(rows -> {
-            if (rows.size() == 0) {
-                return null;
-            }
-            Row r = rows.iterator().next();
-            return new Version(r.getLong("version"), "personal".equals(r.getString("watchlist_type")));
-        });
     }
 
     private static Instant instant(Row row, String column) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.coinpilot.common.paging.PageQuery;
 import org.coinpilot.common.paging.PageResponse;
 import org.coinpilot.common.persistence.Transactions;
@@ -128,41 +129,46 @@ public class WatchlistService {
 
     /**
      * The list {@code id} with its entries and their market data on {@code timeframe} (default 1h), as its JSON
-     * ({@link WatchlistResponse}). A user ({@code viewerId}) sees their own lists and the active default lists,
-     * anything else is a 404; a null viewer (an admin) sees any list, and reading someone's personal list is audited.
+     * ({@link WatchlistResponse}), for a user: their own lists and the active default lists; anything else is a 404.
      *
-     * <p>One statement checks the caller may see the list and reads its version; the answer is then the one kept in
-     * {@link WatchlistAnswerCache} if it was built at that version, at market's current snapshot generation and in the
-     * clock's current second (it is what a fresh build would give), else it is built: the list with its entries (one
-     * statement, read fresh) and the market columns from market's cached {@code snapshots} (none on a warm cache,
-     * four at most for the assets not kept, whatever the length of the list).
+     * <p>The answer kept in {@link WatchlistAnswerCache} is served when it was built in the clock's current second,
+     * at market's current snapshot generation and the list's current generation, and the user may see the list (no
+     * statement); else it is built and kept: the list with its entries (one statement, the caller's access checked in
+     * it) and the market columns from market's cached {@code snapshots} (none on a warm cache, four at most for the
+     * assets not kept, whatever the length of the list).
      */
-    public Uni<byte[]> read(Long viewerId, long id, String timeframeCode) {
+    public Uni<byte[]> read(long viewerId, long id, String timeframeCode) {
         Timeframe timeframe = timeframe(timeframeCode);
         WatchlistAnswerCache.Key key = new WatchlistAnswerCache.Key(id, timeframe);
-        return tx.statement(client -> reads.version(client, id, viewerId))
+        long generation = answers.generation(id);
+        long marketGeneration = market.snapshotsGeneration();
+        long second = Times.now(clock).getEpochSecond();
+        byte[] kept = answers.get(key, viewerId, marketGeneration, second);
+        if (kept != null) {
+            return Uni.createFrom().item(kept);
+        }
+        return tx.statement(client -> reads.listWithEntries(client, id, viewerId))
                 .onItem()
                 .ifNull()
                 .failWith(() -> notFound(id))
-                .chain(version -> {
-                    long generation = market.snapshotsGeneration();
-                    long second = Times.now(clock).getEpochSecond();
-                    byte[] kept = answers.get(key, version.version(), generation, second);
-                    Uni<byte[]> answer = kept != null
-                            ? Uni.createFrom().item(kept)
-                            : build(viewerId, id, timeframe).map(response -> {
-                                byte[] built = encode(response);
-                                // kept only if built within one clock second (the ages inside are of that second)
-                                if (Times.now(clock).getEpochSecond() == second) {
-                                    answers.put(
-                                            key,
-                                            new WatchlistAnswerCache.Answer(
-                                                    response.version(), generation, second, built));
-                                }
-                                return built;
-                            });
-                    return viewerId == null && version.personal() ? answer.call(() -> auditAdminRead(id)) : answer;
-                });
+                .chain(found -> enrich(found, timeframe).map(response -> {
+                    byte[] built = encode(response);
+                    // kept only if built within one clock second (the ages inside are of that second)
+                    if (Times.now(clock).getEpochSecond() == second) {
+                        WatchlistReadRepository.ListRow l = found.list();
+                        answers.put(
+                                key,
+                                new WatchlistAnswerCache.Answer(
+                                        generation,
+                                        marketGeneration,
+                                        second,
+                                        l.userId(),
+                                        "personal".equals(l.type()),
+                                        l.active(),
+                                        built));
+                    }
+                    return built;
+                }));
     }
 
     /**
@@ -182,6 +188,14 @@ public class WatchlistService {
                 .ifNull()
                 .failWith(() -> notFound(id))
                 .chain(found -> enrich(found, timeframe));
+    }
+
+    /**
+     * A change of list {@code id} in one transaction; once it has ended (committed or not), the list's kept answers
+     * are dropped, so this replica's next read of it shows the change.
+     */
+    private <T> Uni<T> change(long id, Supplier<Uni<T>> work) {
+        return tx.write(work).eventually(() -> answers.invalidate(id));
     }
 
     private Uni<Void> auditAdminRead(long id) {
@@ -233,47 +247,51 @@ public class WatchlistService {
         if (patch.maxAssets() != null) {
             checkMaxAssets(patch.maxAssets());
         }
-        return tx.write(() -> editable(scope, id).chain(list -> {
-            if (patch.version() != null && patch.version() != list.version) {
-                throw new ConflictException(
-                        "STALE_VERSION",
-                        "The watchlist is at version " + list.version + ", not " + patch.version() + "; reload it.");
-            }
-            Uni<Void> checks = Uni.createFrom().voidItem();
-            if (patch.name() != null) {
-                checks = checks.call(() -> uniqueName(list.userId, patch.name().strip(), list.id));
-            }
-            return checks.chain(() -> entries.countByWatchlist(list.id)).chain(count -> {
-                if (patch.maxAssets() != null && patch.maxAssets() < count) {
-                    throw new BusinessRuleViolationException(
-                            "WATCHLIST_MAX_BELOW_COUNT",
-                            "The list holds " + count + " assets; remove some before lowering maxAssets to "
-                                    + patch.maxAssets() + ".",
-                            List.of(new Problem.Violation("maxAssets", "body", "must be at least " + count)));
-                }
-                if (patch.name() != null) {
-                    list.name = patch.name().strip();
-                }
-                if (patch.description() != null) {
-                    list.description = blankToNull(patch.description());
-                }
-                if (patch.maxAssets() != null) {
-                    list.maxAssets = patch.maxAssets();
-                }
-                if (patch.sortOrder() != null) {
-                    list.sortOrder = patch.sortOrder();
-                }
-                if (patch.active() != null) {
-                    list.isActive = patch.active();
-                }
-                return lists.flush().map(ignored -> summary(list, count));
-            });
-        }));
+        return change(
+                id,
+                () -> editable(scope, id).chain(list -> {
+                    if (patch.version() != null && patch.version() != list.version) {
+                        throw new ConflictException(
+                                "STALE_VERSION",
+                                "The watchlist is at version " + list.version + ", not " + patch.version()
+                                        + "; reload it.");
+                    }
+                    Uni<Void> checks = Uni.createFrom().voidItem();
+                    if (patch.name() != null) {
+                        checks = checks.call(
+                                () -> uniqueName(list.userId, patch.name().strip(), list.id));
+                    }
+                    return checks.chain(() -> entries.countByWatchlist(list.id)).chain(count -> {
+                        if (patch.maxAssets() != null && patch.maxAssets() < count) {
+                            throw new BusinessRuleViolationException(
+                                    "WATCHLIST_MAX_BELOW_COUNT",
+                                    "The list holds " + count + " assets; remove some before lowering maxAssets to "
+                                            + patch.maxAssets() + ".",
+                                    List.of(new Problem.Violation("maxAssets", "body", "must be at least " + count)));
+                        }
+                        if (patch.name() != null) {
+                            list.name = patch.name().strip();
+                        }
+                        if (patch.description() != null) {
+                            list.description = blankToNull(patch.description());
+                        }
+                        if (patch.maxAssets() != null) {
+                            list.maxAssets = patch.maxAssets();
+                        }
+                        if (patch.sortOrder() != null) {
+                            list.sortOrder = patch.sortOrder();
+                        }
+                        if (patch.active() != null) {
+                            list.isActive = patch.active();
+                        }
+                        return lists.flush().map(ignored -> summary(list, count));
+                    });
+                }));
     }
 
     /** Deletes a list of the scope with its entries. */
     public Uni<Void> delete(Scope scope, long id) {
-        return tx.write(() -> editable(scope, id).call(lists::delete).replaceWithVoid());
+        return change(id, () -> editable(scope, id).call(lists::delete).replaceWithVoid());
     }
 
     /**
@@ -281,130 +299,142 @@ public class WatchlistService {
      * {@code WATCHLIST_FULL}; an asset already on it a 409 {@code WATCHLIST_ASSET_EXISTS}.
      */
     public Uni<WatchlistResponse> addAsset(Scope scope, long id, AddWatchlistAssetRequest request) {
-        return tx.write(() -> editable(scope, id)
-                        .chain(list -> assetId(request.symbol(), "symbol", "body")
-                                .chain(cryptoId -> entries.listByWatchlist(list.id)
-                                        .chain(current -> {
-                                            if (current.stream().anyMatch(e -> e.cryptoId.equals(cryptoId))) {
-                                                throw new ConflictException(
-                                                        "WATCHLIST_ASSET_EXISTS",
-                                                        request.symbol() + " is already on the watchlist " + list.id
-                                                                + ".");
-                                            }
-                                            if (current.size() >= list.maxAssets) {
-                                                throw new BusinessRuleViolationException(
-                                                        "WATCHLIST_FULL",
-                                                        "The watchlist holds its maximum of " + list.maxAssets
-                                                                + " assets.");
-                                            }
-                                            int at = request.position() == null
-                                                    ? current.size()
-                                                    : Math.min(request.position(), current.size());
-                                            for (WatchlistAsset e : current) {
-                                                if (e.position >= at) {
-                                                    e.position++;
-                                                }
-                                            }
-                                            WatchlistAsset entry = new WatchlistAsset();
-                                            entry.watchlistId = list.id;
-                                            entry.cryptoId = cryptoId;
-                                            entry.positionType = request.positionType();
-                                            entry.position = at;
-                                            entry.notes = blankToNull(request.notes());
-                                            entry.isActive = request.active() == null || request.active();
-                                            entry.addedBy = scope.actorId();
-                                            entry.lastModifiedBy = scope.actorId();
-                                            touch(list, scope);
-                                            return entries.persist(entry);
-                                        }))))
+        return change(
+                        id,
+                        () -> editable(scope, id)
+                                .chain(list -> assetId(request.symbol(), "symbol", "body")
+                                        .chain(cryptoId -> entries.listByWatchlist(list.id)
+                                                .chain(current -> {
+                                                    if (current.stream().anyMatch(e -> e.cryptoId.equals(cryptoId))) {
+                                                        throw new ConflictException(
+                                                                "WATCHLIST_ASSET_EXISTS",
+                                                                request.symbol() + " is already on the watchlist "
+                                                                        + list.id + ".");
+                                                    }
+                                                    if (current.size() >= list.maxAssets) {
+                                                        throw new BusinessRuleViolationException(
+                                                                "WATCHLIST_FULL",
+                                                                "The watchlist holds its maximum of " + list.maxAssets
+                                                                        + " assets.");
+                                                    }
+                                                    int at = request.position() == null
+                                                            ? current.size()
+                                                            : Math.min(request.position(), current.size());
+                                                    for (WatchlistAsset e : current) {
+                                                        if (e.position >= at) {
+                                                            e.position++;
+                                                        }
+                                                    }
+                                                    WatchlistAsset entry = new WatchlistAsset();
+                                                    entry.watchlistId = list.id;
+                                                    entry.cryptoId = cryptoId;
+                                                    entry.positionType = request.positionType();
+                                                    entry.position = at;
+                                                    entry.notes = blankToNull(request.notes());
+                                                    entry.isActive = request.active() == null || request.active();
+                                                    entry.addedBy = scope.actorId();
+                                                    entry.lastModifiedBy = scope.actorId();
+                                                    touch(list, scope);
+                                                    return entries.persist(entry);
+                                                }))))
                 .chain(() -> get(scope.personal() ? scope.actorId() : null, id, null));
     }
 
     /** Changes an entry's side, notes or active flag. */
     public Uni<WatchlistResponse> patchAsset(Scope scope, long id, String symbol, PatchWatchlistAssetRequest patch) {
-        return tx.write(() -> editable(scope, id)
-                        .invoke(list -> touch(list, scope))
-                        .chain(list -> entry(list, symbol))
-                        .invoke(entry -> {
-                            if (patch.positionType() != null) {
-                                entry.positionType = patch.positionType();
-                            }
-                            if (patch.notes() != null) {
-                                entry.notes = blankToNull(patch.notes());
-                            }
-                            if (patch.active() != null) {
-                                entry.isActive = patch.active();
-                            }
-                            entry.lastModifiedBy = scope.actorId();
-                        }))
+        return change(
+                        id,
+                        () -> editable(scope, id)
+                                .invoke(list -> touch(list, scope))
+                                .chain(list -> entry(list, symbol))
+                                .invoke(entry -> {
+                                    if (patch.positionType() != null) {
+                                        entry.positionType = patch.positionType();
+                                    }
+                                    if (patch.notes() != null) {
+                                        entry.notes = blankToNull(patch.notes());
+                                    }
+                                    if (patch.active() != null) {
+                                        entry.isActive = patch.active();
+                                    }
+                                    entry.lastModifiedBy = scope.actorId();
+                                }))
                 .chain(() -> get(scope.personal() ? scope.actorId() : null, id, null));
     }
 
     /** Removes an asset; later entries move up one, so positions stay 0..n-1. */
     public Uni<Void> removeAsset(Scope scope, long id, String symbol) {
-        return tx.write(() -> editable(scope, id)
-                .invoke(list -> touch(list, scope))
-                .chain(list -> entry(list, symbol)
-                        .chain(removed -> entries.delete(removed)
-                                .call(entries::flush)
-                                .chain(() -> entries.listByWatchlist(list.id))
-                                .invoke(rest -> {
-                                    for (int i = 0; i < rest.size(); i++) {
-                                        if (rest.get(i).position != i) {
-                                            rest.get(i).position = i;
-                                            rest.get(i).lastModifiedBy = scope.actorId();
-                                        }
-                                    }
-                                })))
-                .replaceWithVoid());
+        return change(
+                id,
+                () -> editable(scope, id)
+                        .invoke(list -> touch(list, scope))
+                        .chain(list -> entry(list, symbol)
+                                .chain(removed -> entries.delete(removed)
+                                        .call(entries::flush)
+                                        .chain(() -> entries.listByWatchlist(list.id))
+                                        .invoke(rest -> {
+                                            for (int i = 0; i < rest.size(); i++) {
+                                                if (rest.get(i).position != i) {
+                                                    rest.get(i).position = i;
+                                                    rest.get(i).lastModifiedBy = scope.actorId();
+                                                }
+                                            }
+                                        })))
+                        .replaceWithVoid());
     }
 
     /** Puts the entries in the given order: every symbol of the list exactly once (else a 400 naming symbols). */
     public Uni<WatchlistResponse> reorder(Scope scope, long id, ReorderWatchlistRequest request) {
-        return tx.write(() -> editable(scope, id)
-                        .invoke(list -> touch(list, scope))
-                        .chain(list -> entries.listByWatchlist(list.id)
-                                .chain(current -> market.assets(current.stream()
-                                                .map(e -> e.cryptoId)
-                                                .toList())
-                                        .invoke(refs -> {
-                                            Map<String, WatchlistAsset> bySymbol = new HashMap<>();
-                                            for (WatchlistAsset e : current) {
-                                                AssetRef ref = refs.get(e.cryptoId);
-                                                bySymbol.put(ref == null ? "#" + e.cryptoId : ref.symbol(), e);
-                                            }
-                                            Set<String> seen = new HashSet<>();
-                                            for (String s : request.symbols()) {
-                                                if (!bySymbol.containsKey(s) || !seen.add(s)) {
-                                                    throw new BadRequestProblemException(
-                                                            "symbols",
-                                                            "body",
-                                                            "must list each symbol of the watchlist exactly once ('" + s
-                                                                    + "' is "
-                                                                    + (seen.contains(s) && bySymbol.containsKey(s)
-                                                                            ? "repeated"
-                                                                            : "not on it")
-                                                                    + ")");
-                                                }
-                                            }
-                                            if (seen.size() != current.size()) {
-                                                throw new BadRequestProblemException(
-                                                        "symbols",
-                                                        "body",
-                                                        "must list each symbol of the watchlist exactly once ("
-                                                                + (current.size() - seen.size()) + " missing)");
-                                            }
-                                            for (int i = 0;
-                                                    i < request.symbols().size();
-                                                    i++) {
-                                                WatchlistAsset e = bySymbol.get(
-                                                        request.symbols().get(i));
-                                                if (e.position != i) {
-                                                    e.position = i;
-                                                    e.lastModifiedBy = scope.actorId();
-                                                }
-                                            }
-                                        }))))
+        return change(
+                        id,
+                        () -> editable(scope, id)
+                                .invoke(list -> touch(list, scope))
+                                .chain(list -> entries.listByWatchlist(list.id)
+                                        .chain(current -> market.assets(current.stream()
+                                                        .map(e -> e.cryptoId)
+                                                        .toList())
+                                                .invoke(refs -> {
+                                                    Map<String, WatchlistAsset> bySymbol = new HashMap<>();
+                                                    for (WatchlistAsset e : current) {
+                                                        AssetRef ref = refs.get(e.cryptoId);
+                                                        bySymbol.put(ref == null ? "#" + e.cryptoId : ref.symbol(), e);
+                                                    }
+                                                    Set<String> seen = new HashSet<>();
+                                                    for (String s : request.symbols()) {
+                                                        if (!bySymbol.containsKey(s) || !seen.add(s)) {
+                                                            throw new BadRequestProblemException(
+                                                                    "symbols",
+                                                                    "body",
+                                                                    "must list each symbol of the watchlist exactly once ('"
+                                                                            + s
+                                                                            + "' is "
+                                                                            + (seen.contains(s)
+                                                                                            && bySymbol.containsKey(s)
+                                                                                    ? "repeated"
+                                                                                    : "not on it")
+                                                                            + ")");
+                                                        }
+                                                    }
+                                                    if (seen.size() != current.size()) {
+                                                        throw new BadRequestProblemException(
+                                                                "symbols",
+                                                                "body",
+                                                                "must list each symbol of the watchlist exactly once ("
+                                                                        + (current.size() - seen.size()) + " missing)");
+                                                    }
+                                                    for (int i = 0;
+                                                            i
+                                                                    < request.symbols()
+                                                                            .size();
+                                                            i++) {
+                                                        WatchlistAsset e = bySymbol.get(request.symbols()
+                                                                .get(i));
+                                                        if (e.position != i) {
+                                                            e.position = i;
+                                                            e.lastModifiedBy = scope.actorId();
+                                                        }
+                                                    }
+                                                }))))
                 .chain(() -> get(scope.personal() ? scope.actorId() : null, id, null));
     }
 
