@@ -3,6 +3,7 @@ package org.coinpilot.common.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -17,6 +18,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +45,9 @@ import org.junit.jupiter.api.Test;
  * back —, the cancelled subscriber gets nothing, nothing is logged as an ERROR by Mutiny, Hibernate or Vert.x (before
  * the fix: "Mutiny had to drop the following exception: ... HR000090"), and every pooled connection is back
  * afterwards. Each unit inserts a row, runs {@code pg_sleep} (the test cancels while the sleep runs, seen in
- * {@code pg_stat_activity}), then inserts a second row. A table of the test's own holds the rows.
+ * {@code pg_stat_activity}), then inserts a second row. A table of the test's own holds the rows. One case goes through
+ * HTTP: a raw socket sends the request to {@link CancellationProbeResource} and closes during the sleep, as the load
+ * generator does when it gives up on a request.
  */
 @QuarkusTest
 class TransactionsCancellationTest {
@@ -57,6 +64,9 @@ class TransactionsCancellationTest {
 
     @Inject
     Pool pool;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @ConfigProperty(name = "quarkus.datasource.reactive.max-size")
     int poolSize;
@@ -143,6 +153,27 @@ class TransactionsCancellationTest {
             assertThat(rows(first))
                     .as("rolled back fully: the first row is gone too")
                     .isZero();
+            assertThat(errors(log)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldCommitTheRequestsWriteAndLogNothingWhenItsClientDisconnectsWhileItRuns() throws IOException {
+        String marker = marker();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+
+        try (LogCapture log = LogCapture.install()) {
+            try (Socket client = new Socket(base.getHost(), base.getPort())) {
+                String request = "POST /test/transactions/slow-write?marker=" + marker + "&first=" + first + "&second="
+                        + second + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n";
+                client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                awaitSleeping(marker);
+            } // the client goes away while the request's statement runs; Quarkus REST cancels the request's Uni
+
+            Poll.until("the request's unit committed", Duration.ofSeconds(15), () -> rows(first) + rows(second) == 2);
+            awaitAllConnectionsBack(marker);
             assertThat(errors(log)).isEmpty();
         }
     }
@@ -244,7 +275,7 @@ class TransactionsCancellationTest {
     }
 
     /** A statement that sleeps 2 s, recognisable in {@code pg_stat_activity} by {@code marker}. */
-    private static String sleep(String marker) {
+    static String sleep(String marker) {
         return "SELECT 1 FROM pg_sleep(2) /* " + marker + " */";
     }
 
