@@ -44,6 +44,8 @@ import java.util.function.Supplier;
  * down. A cancellation that arrives before the unit is subscribed still keeps it from starting, and every
  * subscription runs the work once (nothing is cached or shared between subscriptions). The work runs on the
  * subscriber's thread and Vert.x context, as before, so the Panache session stays bound to the duplicated context.
+ * The same holds for every other cancellation, e.g. a job run cancelled by its timeout: the unit in flight finishes,
+ * and the steps after it, not subscribed yet, never start.
  * ({@link #sql}, {@link #statement} and {@link #connection} already behaved so through the Vert.x Mutiny bindings,
  * which subscribe the work themselves; the same guard makes it a property of this class rather than of a binding.)
  */
@@ -99,7 +101,7 @@ public class Transactions {
                             if (abandoned.get()) {
                                 Log.debugf(
                                         failure,
-                                        "a unit of work whose caller went away failed (rolled back, discarded): %s",
+                                        "a unit of work failed after its caller went away (discarded; its transaction, if any, rolled back): %s",
                                         failure);
                             } else {
                                 emitter.fail(failure);
