@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.inject.Instance;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,9 +40,13 @@ public class CoinpilotMain implements QuarkusApplication {
     static final int EXIT_SKIPPED = 3;
 
     private final JobRunner runner;
-    private final Flyway flyway;
+    private final Instance<Flyway> flyway;
 
-    public CoinpilotMain(JobRunner runner, Flyway flyway) {
+    /**
+     * {@code flyway} is resolved only by {@code migrate}: creating the bean builds Flyway's configuration and the JDBC
+     * pool, which {@code serve} and {@code job} never need.
+     */
+    public CoinpilotMain(JobRunner runner, Instance<Flyway> flyway) {
         this.runner = runner;
         this.flyway = flyway;
     }
@@ -95,20 +100,24 @@ public class CoinpilotMain implements QuarkusApplication {
         String command = args.length == 0 ? "serve" : args[0];
         return switch (command) {
             case "job" -> runJob(args[2], parseParams(Arrays.copyOfRange(args, 3, args.length)));
-            case "migrate" -> {
-                // explicit: the prod profile does not migrate at start (quarkus.flyway.migrate-at-start=false there);
-                // in the other profiles start-up already did, and this finds nothing to apply
-                var result = flyway.migrate();
-                System.out.println("applied " + result.migrationsExecuted + " migration(s)");
-                var info = flyway.info().current();
-                System.out.println("schema is at version " + (info == null ? "none" : info.getVersion()));
-                yield 0;
-            }
+            case "migrate" -> migrate(flyway.get(), System.out);
             default -> {
                 Quarkus.waitForExit();
                 yield 0;
             }
         };
+    }
+
+    /**
+     * Explicit: the prod profile does not migrate at start (quarkus.flyway.migrate-at-start=false there); in the other
+     * profiles start-up already did, and this finds nothing to apply.
+     */
+    static int migrate(Flyway flyway, PrintStream out) {
+        var result = flyway.migrate();
+        out.println("applied " + result.migrationsExecuted + " migration(s)");
+        var info = flyway.info().current();
+        out.println("schema is at version " + (info == null ? "none" : info.getVersion()));
+        return 0;
     }
 
     private int runJob(String name, Map<String, Object> params) {
