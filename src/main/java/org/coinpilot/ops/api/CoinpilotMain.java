@@ -1,5 +1,6 @@
 package org.coinpilot.ops.api;
 
+import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -25,7 +26,9 @@ import org.flywaydb.core.Flyway;
  *   <li>{@code job run NAME [key=value ...]}: runs one job once (no HTTP server, no scheduler) and exits with
  *       its status: 0 completed, 1 failed, 3 skipped because another run holds its lock;
  *   <li>{@code migrate}: applies the Flyway migrations and exits (in prod the only place they are applied: the
- *       service does not migrate at start, so a cold start never waits for Flyway; docs/deploy.md);
+ *       service does not migrate at start, so a cold start never waits for Flyway; docs/deploy.md). Flyway runs on
+ *       its own JDBC datasource {@value #MIGRATIONS}, which only this command (and a start that migrates, in dev, demo
+ *       and tests) activates: the service itself creates neither that pool nor the Flyway bean;
  *   <li>{@code version}: prints the version.
  * </ul>
  *
@@ -39,14 +42,17 @@ public class CoinpilotMain implements QuarkusApplication {
     static final int EXIT_USAGE = 2;
     static final int EXIT_SKIPPED = 3;
 
+    /** The JDBC datasource (and Flyway configuration) of the migrations: {@code quarkus.datasource.migrations.*}. */
+    static final String MIGRATIONS = "migrations";
+
     private final JobRunner runner;
     private final Instance<Flyway> flyway;
 
     /**
      * {@code flyway} is resolved only by {@code migrate}: creating the bean builds Flyway's configuration and the JDBC
-     * pool, which {@code serve} and {@code job} never need.
+     * pool, which {@code serve} and {@code job} never need (and, in prod, the datasource is inactive for them).
      */
-    public CoinpilotMain(JobRunner runner, Instance<Flyway> flyway) {
+    public CoinpilotMain(JobRunner runner, @FlywayDataSource(MIGRATIONS) Instance<Flyway> flyway) {
         this.runner = runner;
         this.flyway = flyway;
     }
@@ -81,6 +87,10 @@ public class CoinpilotMain implements QuarkusApplication {
                 // a one-off command: no HTTP listener and no scheduled jobs
                 System.setProperty("quarkus.http.host-enabled", "false");
                 System.setProperty("quarkus.scheduler.enabled", "false");
+                if (command.equals("migrate")) {
+                    // the migrations' JDBC datasource is active only where Flyway migrates at start (not in prod)
+                    System.setProperty("quarkus.datasource." + MIGRATIONS + ".active", "true");
+                }
                 Quarkus.run(CoinpilotMain.class, args);
             }
             case "help", "--help", "-h" -> {
