@@ -8,10 +8,13 @@
 #   jdk17       the prod jar on the default JDK 17:     java -jar quarkus-run.jar
 #   jdk25-aot   the AOT build on JDK 25 + its cache:    java -XX:AOTCache=app.aot -XX:AOTMode=on -jar quarkus-run.jar
 #               (AOTMode=on: refuses to start rather than run silently without the cache)
+#   jdk25-aot-serialgc  the same with -XX:+UseSerialGC (what Dockerfile.jvm runs; docs/deploy.md, "JVM options")
 # it measures the wall time from the fork to the first successful API request (GET /api/v1/assets answering 200; curl
 # every 20 ms), and the CPU time and RSS of the process at that moment; then the `health` probe against a running
-# service, as `quarkus-run.jar health` and as the plain main (`java -cp app/* org.coinpilot.ops.api.HealthCheck`, what
-# the Dockerfile uses). It prints medians, min-max and the ratio jdk25-aot / jdk17 as Markdown (also DIR/results.md).
+# service, as `quarkus-run.jar health` and as the plain main (`java -cp app/* org.coinpilot.ops.api.HealthCheck`), on
+# JDK 25 also with the probe's own AOT cache trained as Dockerfile.jvm trains it (one probe run against a closed port,
+# -XX:AOTCacheOutput): that last one is the image's HEALTHCHECK. It prints medians, min-max and the ratio
+# jdk25-aot / jdk17 as Markdown (also DIR/results.md).
 # --profile adds single-variable variants on JDK 17 (Flyway at start, no class-data sharing, C1 only, JDK 25 without the
 # cache) for the start-up profile.
 #
@@ -42,6 +45,7 @@ JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT=${PORT:-18791}
 MGMT=$((PORT + 1))
 PG_PORT=${PG_PORT:-5432}
+PG_DB=${PG_DB:-bench} # a database of its own when another branch has migrated `bench` differently
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 api="http://127.0.0.1:$PORT/api/v1/assets"
@@ -61,7 +65,7 @@ if [[ $SKIP_BUILD == 0 || ! -s $OUT/jdk25-aot/app.aot ]]; then
   JAVA_HOME=$JDK25_HOME ./mvnw -B -ntp -q clean verify -Dprod -Dquarkus.package.jar.aot.enabled=true \
     -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PackagedApplicationIT
   # the build waits for the JVM assembling the cache (pom profile aot-cache); checked again here, it is what we measure
-  src/main/docker/await-aot-cache.sh target/quarkus-app >&2
+  JAVA_HOME=$JDK25_HOME src/main/docker/await-aot-cache.sh target/quarkus-app >&2
   rm -rf "$OUT/jdk25-aot" && mkdir -p "$OUT" && cp -a target/quarkus-app "$OUT/jdk25-aot" # -a: the cache checks the jars' mtimes
 fi
 
@@ -72,8 +76,8 @@ if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q onli
 fi
 runuser -u postgres -- psql -qtA -p "$PG_PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = 'bench'" | grep -q 1 \
   || runuser -u postgres -- psql -q -p "$PG_PORT" -c "CREATE ROLE bench LOGIN PASSWORD 'bench'"
-runuser -u postgres -- psql -qtA -p "$PG_PORT" -c "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \
-  || runuser -u postgres -- psql -q -p "$PG_PORT" -c "CREATE DATABASE bench OWNER bench"
+runuser -u postgres -- psql -qtA -p "$PG_PORT" -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" | grep -q 1 \
+  || runuser -u postgres -- psql -q -p "$PG_PORT" -c "CREATE DATABASE $PG_DB OWNER bench"
 
 keys="$OUT/keys"
 if [[ ! -f $keys/public.pem ]]; then
@@ -83,8 +87,8 @@ if [[ ! -f $keys/public.pem ]]; then
 fi
 closed="http://127.0.0.1:9" # nothing listens on the discard port
 app_env=(
-  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/bench"
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench"
+  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$PG_DB"
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB"
   QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=bench
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$keys/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$keys/private.pem"
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$MGMT
@@ -122,7 +126,8 @@ start_once() { # $1 label, $2 java, $3 app dir, rest: JVM options
 }
 
 variants=("jdk17|$JDK17_HOME/bin/java|$OUT/jdk17|"
-          "jdk25-aot|$JDK25_HOME/bin/java|$OUT/jdk25-aot|-XX:AOTCache=app.aot -XX:AOTMode=on")
+          "jdk25-aot|$JDK25_HOME/bin/java|$OUT/jdk25-aot|-XX:AOTCache=app.aot -XX:AOTMode=on"
+          "jdk25-aot-serialgc|$JDK25_HOME/bin/java|$OUT/jdk25-aot|-XX:AOTCache=app.aot -XX:AOTMode=on -XX:+UseSerialGC")
 if [[ $PROFILE == 1 ]]; then
   variants+=("jdk17-flyway-at-start|$JDK17_HOME/bin/java|$OUT/jdk17|-Dquarkus.flyway.migrate-at-start=true"
              "jdk17-no-cds|$JDK17_HOME/bin/java|$OUT/jdk17|-Xshare:off"
@@ -160,10 +165,20 @@ probe() { # $1 label, rest: command
     echo -e "$label\t$(((t1 - t0) / 1000000))" >> "$probe_raw"
   done
 }
-fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
+fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+# the probe's AOT cache, trained as Dockerfile.jvm does at image build: one probe run (same flags and class path)
+# against a port where nothing listens
+probe_aot="$OUT/probe.aot"
+rm -f "$probe_aot"
+"$JDK25_HOME/bin/java" -XX:AOTCacheOutput="$probe_aot" "${fast[@]}" -cp "$OUT/jdk25-aot/app/*" \
+  org.coinpilot.ops.api.HealthCheck --url http://127.0.0.1:1/q/health/ready >/dev/null 2>&1 || true
+[[ -s $probe_aot ]] || { echo "no probe AOT cache written" >&2; exit 1; }
+"$JDK25_HOME/bin/java" -XX:AOTCache="$probe_aot" -XX:AOTMode=on "${fast[@]}" -cp "$OUT/jdk25-aot/app/*" \
+  org.coinpilot.ops.api.HealthCheck --url "$ready" >/dev/null || { echo "the JVM refuses $probe_aot" >&2; exit 1; }
 probe "jdk17 quarkus-run.jar health" "$JDK17_HOME/bin/java" "${fast[@]}" -jar "$OUT/jdk17/quarkus-run.jar" health --url "$ready"
-probe "jdk17 HealthCheck main (Dockerfile)" "$JDK17_HOME/bin/java" "${fast[@]}" -cp "$OUT/jdk17/app/*" org.coinpilot.ops.api.HealthCheck --url "$ready"
-probe "jdk25 HealthCheck main (Dockerfile)" "$JDK25_HOME/bin/java" "${fast[@]}" -cp "$OUT/jdk25-aot/app/*" org.coinpilot.ops.api.HealthCheck --url "$ready"
+probe "jdk17 HealthCheck main" "$JDK17_HOME/bin/java" "${fast[@]}" -cp "$OUT/jdk17/app/*" org.coinpilot.ops.api.HealthCheck --url "$ready"
+probe "jdk25 HealthCheck main" "$JDK25_HOME/bin/java" "${fast[@]}" -cp "$OUT/jdk25-aot/app/*" org.coinpilot.ops.api.HealthCheck --url "$ready"
+probe "jdk25 HealthCheck main + probe.aot (Dockerfile HEALTHCHECK)" "$JDK25_HOME/bin/java" -XX:AOTCache="$probe_aot" "${fast[@]}" -cp "$OUT/jdk25-aot/app/*" org.coinpilot.ops.api.HealthCheck --url "$ready"
 kill "$target"; wait "$target" 2>/dev/null || true
 trap - EXIT
 

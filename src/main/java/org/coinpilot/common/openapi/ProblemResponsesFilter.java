@@ -1,5 +1,6 @@
 package org.coinpilot.common.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.smallrye.openapi.internal.models.media.SchemaSupport;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -27,7 +28,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * field, a 400 naming it), and a property that only refers to another schema ({@code allOf} of one {@code $ref})
  * loses the {@code type} SmallRye repeats beside it, so the referenced schema (an enum, {@code Instant}, a decimal)
  * with its limits is the one definition (docs/security.md, "Declared limits").
+ *
+ * <p>It runs once, at build time, on the document the annotation scan produced: the build stores the filtered document
+ * (also in {@code quarkus.smallrye-openapi.store-schema-directory}) and the runtime serves it as stored, without
+ * filtering it again at every start (docs/benchmarks.md, "Start fast").
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -203,7 +209,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             for (Schema property : component.getProperties().values()) {
                 String ref = referredSchema(property);
-                if (ref == null || !isNullable(property)) {
+                if (ref == null || !(isNullable(property) || allowsNull(property))) {
                     continue;
                 }
                 Schema target = components.get(ref.substring(ref.lastIndexOf('/') + 1));
@@ -266,6 +272,25 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a composition names the null type beside the schema: how SmallRye models a nullable reference to an
+     * object schema while it builds the document (the filter runs then), before it writes it for OpenAPI 3.0 as
+     * {@code allOf} of the reference beside {@code nullable: true}.
+     */
+    private static boolean allowsNull(Schema property) {
+        for (List<Schema> composition : Arrays.asList(property.getAnyOf(), property.getOneOf())) {
+            if (composition == null) {
+                continue;
+            }
+            for (Schema alternative : composition) {
+                if (List.of(Schema.SchemaType.NULL).equals(alternative.getType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.coinpilot.ops.api;
 
+import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.inject.Instance;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +26,9 @@ import org.flywaydb.core.Flyway;
  *   <li>{@code job run NAME [key=value ...]}: runs one job once (no HTTP server, no scheduler) and exits with
  *       its status: 0 completed, 1 failed, 3 skipped because another run holds its lock;
  *   <li>{@code migrate}: applies the Flyway migrations and exits (in prod the only place they are applied: the
- *       service does not migrate at start, so a cold start never waits for Flyway; docs/deploy.md);
+ *       service does not migrate at start, so a cold start never waits for Flyway; docs/deploy.md). Flyway runs on
+ *       its own JDBC datasource {@value #MIGRATIONS}, which only this command (and a start that migrates, in dev, demo
+ *       and tests) activates: the service itself creates neither that pool nor the Flyway bean;
  *   <li>{@code version}: prints the version.
  * </ul>
  *
@@ -38,10 +42,17 @@ public class CoinpilotMain implements QuarkusApplication {
     static final int EXIT_USAGE = 2;
     static final int EXIT_SKIPPED = 3;
 
-    private final JobRunner runner;
-    private final Flyway flyway;
+    /** The JDBC datasource (and Flyway configuration) of the migrations: {@code quarkus.datasource.migrations.*}. */
+    static final String MIGRATIONS = "migrations";
 
-    public CoinpilotMain(JobRunner runner, Flyway flyway) {
+    private final JobRunner runner;
+    private final Instance<Flyway> flyway;
+
+    /**
+     * {@code flyway} is resolved only by {@code migrate}: creating the bean builds Flyway's configuration and the JDBC
+     * pool, which {@code serve} and {@code job} never need (and, in prod, the datasource is inactive for them).
+     */
+    public CoinpilotMain(JobRunner runner, @FlywayDataSource(MIGRATIONS) Instance<Flyway> flyway) {
         this.runner = runner;
         this.flyway = flyway;
     }
@@ -76,6 +87,10 @@ public class CoinpilotMain implements QuarkusApplication {
                 // a one-off command: no HTTP listener and no scheduled jobs
                 System.setProperty("quarkus.http.host-enabled", "false");
                 System.setProperty("quarkus.scheduler.enabled", "false");
+                if (command.equals("migrate")) {
+                    // the migrations' JDBC datasource is active only where Flyway migrates at start (not in prod)
+                    System.setProperty("quarkus.datasource." + MIGRATIONS + ".active", "true");
+                }
                 Quarkus.run(CoinpilotMain.class, args);
             }
             case "help", "--help", "-h" -> {
@@ -95,20 +110,24 @@ public class CoinpilotMain implements QuarkusApplication {
         String command = args.length == 0 ? "serve" : args[0];
         return switch (command) {
             case "job" -> runJob(args[2], parseParams(Arrays.copyOfRange(args, 3, args.length)));
-            case "migrate" -> {
-                // explicit: the prod profile does not migrate at start (quarkus.flyway.migrate-at-start=false there);
-                // in the other profiles start-up already did, and this finds nothing to apply
-                var result = flyway.migrate();
-                System.out.println("applied " + result.migrationsExecuted + " migration(s)");
-                var info = flyway.info().current();
-                System.out.println("schema is at version " + (info == null ? "none" : info.getVersion()));
-                yield 0;
-            }
+            case "migrate" -> migrate(flyway.get(), System.out);
             default -> {
                 Quarkus.waitForExit();
                 yield 0;
             }
         };
+    }
+
+    /**
+     * Explicit: the prod profile does not migrate at start (quarkus.flyway.migrate-at-start=false there); in the other
+     * profiles start-up already did, and this finds nothing to apply.
+     */
+    static int migrate(Flyway flyway, PrintStream out) {
+        var result = flyway.migrate();
+        out.println("applied " + result.migrationsExecuted + " migration(s)");
+        var info = flyway.info().current();
+        out.println("schema is at version " + (info == null ? "none" : info.getVersion()));
+        return 0;
     }
 
     private int runJob(String name, Map<String, Object> params) {
