@@ -116,9 +116,10 @@ SQL
 firing=$(psql_ -c "SELECT count(*) FROM signal_alerts WHERE (condition = 'above' AND trigger_value = 99) OR
                    (condition = 'below' AND trigger_value = 101) OR (condition = 'crosses_up' AND trigger_value = 99)")
 job_task() { # $1 replica: starts alerts.evaluate without waiting; prints the task id once the run is RUNNING (retries
-  # while a scheduled run of the same job holds the lock)
+  # while a scheduled run of the same job holds the lock: with ALERTS alerts on a loaded machine a scheduled evaluation
+  # can hold it for minutes, so up to JOB_TASK_TRIES (300) tries a second apart)
   local id st
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 "${JOB_TASK_TRIES:-300}"); do
     id=$(curl -fs -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{}' \
       "$(url "$1")/api/v1/admin/jobs/alerts.evaluate/runs" | jq -r .id)
     for _ in $(seq 1 200); do
