@@ -47,9 +47,14 @@ public class WatchlistAnswerCache {
         this.cache = cache.as(CaffeineCache.class);
     }
 
-    /** The list's generation: read it before building an answer, hand it to {@link #put} in the answer. */
+    /**
+     * The list's generation: read it before building an answer, hand it to {@link #put} in the answer. Reading adds
+     * nothing to the map (a caller asking for any number of ids, existing or not, must not grow it); only a change
+     * ({@link #invalidate}) does, once per list changed.
+     */
     long generation(long watchlistId) {
-        return generations.computeIfAbsent(watchlistId, k -> new AtomicLong()).get();
+        AtomicLong generation = generations.get(watchlistId);
+        return generation == null ? 0 : generation.get();
     }
 
     /**
@@ -76,6 +81,11 @@ public class WatchlistAnswerCache {
         if (answer.generation() == generation(key.watchlistId())) {
             cache.put(key, CompletableFuture.completedFuture(answer));
         }
+    }
+
+    /** How many lists have a generation here (the lists this process changed). */
+    int trackedLists() {
+        return generations.size();
     }
 
     /** Drops every kept answer of the list (call once a change of it has committed or failed). */

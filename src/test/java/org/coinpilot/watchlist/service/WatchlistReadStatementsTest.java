@@ -248,6 +248,22 @@ class WatchlistReadStatementsTest {
     }
 
     @Test
+    void shouldKeepNothingForListsThatDoNotExist() {
+        long user = AlertTestData.user(pool);
+        int before = answers.trackedLists();
+
+        for (long unknown = Long.MAX_VALUE - 100; unknown < Long.MAX_VALUE; unknown++) {
+            long id = unknown;
+            assertThatThrownBy(() -> service.read(user, id, "1d").await().indefinitely())
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+
+        assertThat(answers.trackedLists())
+                .as("reading ids, existing or not, must not grow the generations")
+                .isEqualTo(before);
+    }
+
+    @Test
     void shouldNotServeAKeptAnswerToAnotherUser() {
         long owner = AlertTestData.user(pool);
         long other = AlertTestData.user(pool);
