@@ -147,10 +147,7 @@ public class WatchlistService {
         if (kept != null) {
             return Uni.createFrom().item(kept);
         }
-        return tx.statement(client -> reads.listWithEntries(client, id, viewerId))
-                .onItem()
-                .ifNull()
-                .failWith(() -> notFound(id))
+        return listWithEntries(viewerId, id)
                 .chain(found -> enrich(found, timeframe).map(response -> {
                     byte[] built = encode(response);
                     // kept only if built within one clock second (the ages inside are of that second)
@@ -183,11 +180,15 @@ public class WatchlistService {
     }
 
     private Uni<WatchlistResponse> build(Long viewerId, long id, Timeframe timeframe) {
+        return listWithEntries(viewerId, id).chain(found -> enrich(found, timeframe));
+    }
+
+    /** The list with its entries as {@code viewerId} may see it (null: any list), read fresh; else a 404. */
+    private Uni<ListWithEntries> listWithEntries(Long viewerId, long id) {
         return tx.statement(client -> reads.listWithEntries(client, id, viewerId))
                 .onItem()
                 .ifNull()
-                .failWith(() -> notFound(id))
-                .chain(found -> enrich(found, timeframe));
+                .failWith(() -> notFound(id));
     }
 
     /**
