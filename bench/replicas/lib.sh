@@ -2,7 +2,8 @@
 # database. Database: the system PostgreSQL 15 (pg_ctlcluster 15 main start), role bench/bench; DB_NAME is created
 # when missing and its schema public is DROPPED and rebuilt by the first replica's Flyway. Replicas: demo profile
 # (demo accounts, BTC/ETH/SOL), embedded database off, scheduler ON unless SCHEDULER=false, on 127.0.0.1 ports
-# PORT, PORT+1, PORT+2 (management port +100 each). REPLICA_OPTS adds JVM options to all three.
+# PORT, PORT+1, PORT+2 (management port +100 each). REPLICA_OPTS adds JVM options to all three. Access tokens live
+# 2 h instead of 15 min: the scripts sign in once, and a 1,000,000-alert kill check outlives 15 minutes.
 set -euo pipefail
 root="$(cd "$here/../.." && pwd)"
 DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432}
@@ -31,6 +32,7 @@ start_replica() { # $1 = index; the first one migrates
        -Dquarkus.scheduler.enabled="${SCHEDULER:-true}" -Dquarkus.flyway.migrate-at-start="$([ "$i" = 0 ] && echo true || echo false)" \
        -Dquarkus.http.port=$((PORT + i)) -Dquarkus.management.port=$((PORT + 100 + i)) -Dquarkus.http.host=127.0.0.1 \
        -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.coinpilot.common.job\".level=INFO -Dquarkus.datasource.jdbc.acquisition-timeout=120s \
+       -Dcoinpilot.identity.tokens.access-token-ttl=2h \
        -jar "${APP:-$root/target/quarkus-app}/quarkus-run.jar" > "$OUT/replica-${NAMES[$i]}.log" 2>&1 &
   pids[$i]=$!
 }

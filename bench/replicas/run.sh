@@ -118,10 +118,12 @@ firing=$(psql_ -c "SELECT count(*) FROM signal_alerts WHERE (condition = 'above'
 job_task() { # $1 replica: starts alerts.evaluate without waiting; prints the task id once the run is RUNNING (retries
   # while a scheduled run of the same job holds the lock: with ALERTS alerts on a loaded machine a scheduled evaluation
   # can hold it for minutes, so up to JOB_TASK_TRIES (300) tries a second apart)
+  # A failed call (a busy replica timing out) is one more try, not the end of the script (set -e).
   local id st
   for _ in $(seq 1 "${JOB_TASK_TRIES:-300}"); do
-    id=$(curl -fs -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{}' \
-      "$(url "$1")/api/v1/admin/jobs/alerts.evaluate/runs" | jq -r .id)
+    id=$(curl -fs -m 30 -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{}' \
+      "$(url "$1")/api/v1/admin/jobs/alerts.evaluate/runs" | jq -r .id) || id=
+    [[ $id =~ ^[0-9]+$ ]] || { echo "  alerts.evaluate run on ${NAMES[$1]} not started (answer: '$id'); trying again" >&2; sleep 1; continue; }
     for _ in $(seq 1 200); do
       st=$(psql_ -c "SELECT status FROM background_tasks WHERE id = $id")
       [ "$st" = running ] && { echo "$id"; return 0; }
@@ -133,7 +135,7 @@ job_task() { # $1 replica: starts alerts.evaluate without waiting; prints the ta
   return 1
 }
 pg0=$(pg_ticks) app0=$(app_ticks)
-task=$(job_task 2)
+task=$(job_task 2) || { echo "FAIL  kill -9 mid-job: no alerts.evaluate run on C became RUNNING in ${JOB_TASK_TRIES:-300} tries"; exit 1; }
 sleep "${KILL_AFTER:-0.5}"
 kill -9 "${pids[2]}"; killed_at=$(date -u +%T.%N)
 pids[2]=0
