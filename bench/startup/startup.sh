@@ -9,6 +9,7 @@
 #   jdk25-aot   the AOT build on JDK 25 + its cache:    java -XX:AOTCache=app.aot -XX:AOTMode=on -jar quarkus-run.jar
 #               (AOTMode=on: refuses to start rather than run silently without the cache)
 #   jdk25-aot-serialgc  the same with -XX:+UseSerialGC (what Dockerfile.jvm runs; docs/deploy.md, "JVM options")
+#   jdk25-aot-serialgc-c1  the same with C1 only (-XX:TieredStopAtLevel=1, JAVA_JIT_OPTS of the Knative service)
 # it measures the wall time from the fork to the first successful API request (GET /api/v1/assets answering 200; curl
 # every 20 ms), and the CPU time and RSS of the process at that moment; then the `health` probe against a running
 # service, as `quarkus-run.jar health` and as the plain main (`java -cp app/* org.coinpilot.ops.api.HealthCheck`), on
@@ -127,7 +128,8 @@ start_once() { # $1 label, $2 java, $3 app dir, rest: JVM options
 
 variants=("jdk17|$JDK17_HOME/bin/java|$OUT/jdk17|"
           "jdk25-aot|$JDK25_HOME/bin/java|$OUT/jdk25-aot|-XX:AOTCache=app.aot -XX:AOTMode=on"
-          "jdk25-aot-serialgc|$JDK25_HOME/bin/java|$OUT/jdk25-aot|-XX:AOTCache=app.aot -XX:AOTMode=on -XX:+UseSerialGC")
+          "jdk25-aot-serialgc|$JDK25_HOME/bin/java|$OUT/jdk25-aot|-XX:AOTCache=app.aot -XX:AOTMode=on -XX:+UseSerialGC"
+          "jdk25-aot-serialgc-c1|$JDK25_HOME/bin/java|$OUT/jdk25-aot|-XX:AOTCache=app.aot -XX:AOTMode=on -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
 if [[ $PROFILE == 1 ]]; then
   variants+=("jdk17-flyway-at-start|$JDK17_HOME/bin/java|$OUT/jdk17|-Dquarkus.flyway.migrate-at-start=true"
              "jdk17-no-cds|$JDK17_HOME/bin/java|$OUT/jdk17|-Xshare:off"
