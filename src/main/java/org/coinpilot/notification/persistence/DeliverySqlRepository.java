@@ -77,12 +77,12 @@ public class DeliverySqlRepository {
     static final String CLAIM = """
             WITH claimed AS (
                 UPDATE notification_deliveries d SET attempts = d.attempts + 1, next_attempt_at = $2
-                WHERE d.id IN (
+                WHERE d.id = ANY(ARRAY(
                     SELECT id FROM notification_deliveries
                     WHERE status IN ('pending', 'held') AND next_attempt_at <= $1
                     ORDER BY next_attempt_at, id
                     LIMIT $3
-                    FOR UPDATE SKIP LOCKED)
+                    FOR UPDATE SKIP LOCKED))
                 RETURNING d.id, d.notification_id, d.user_id, d.channel, d.idempotency_key, d.status, d.attempts
             )
             SELECT c.id, c.notification_id, c.channel, c.idempotency_key, c.status, c.attempts,

@@ -70,13 +70,13 @@ public class NotificationSqlRepository {
     /** Releases one batch of due, unexpired, unreleased notifications; concurrent releases skip each other's rows. */
     static final String RELEASE = """
             UPDATE notifications SET sent_at = $1::timestamptz
-            WHERE sent_at IS NULL AND id IN (
+            WHERE sent_at IS NULL AND id = ANY(ARRAY(
                 SELECT id FROM notifications
                 WHERE sent_at IS NULL AND (scheduled_for IS NULL OR scheduled_for <= $1::timestamptz)
                   AND (expires_at IS NULL OR expires_at > $1::timestamptz)
                 ORDER BY id
                 LIMIT $2
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED))
             RETURNING id
             """;
 

@@ -22,33 +22,33 @@ public class RetentionRepository {
      * and health snapshots still show every job's last run. Uses {@code ix_background_tasks_created} (V056).
      */
     static final String BACKGROUND_TASKS = """
-            DELETE FROM background_tasks WHERE id IN (
+            DELETE FROM background_tasks WHERE id = ANY(ARRAY(
                 SELECT t.id FROM background_tasks t
                 WHERE t.created_at < $1
                   AND t.status IN ('completed', 'failed', 'skipped')
                   AND EXISTS (SELECT 1 FROM background_tasks n WHERE n.task_name = t.task_name AND n.id > t.id)
                 ORDER BY t.created_at
                 LIMIT $2
-                FOR UPDATE OF t SKIP LOCKED)""";
+                FOR UPDATE OF t SKIP LOCKED))""";
 
     /** Uses {@code ix_external_api_logs_created} (V013). */
     static final String EXTERNAL_API_LOGS = """
-            DELETE FROM external_api_logs WHERE id IN (
+            DELETE FROM external_api_logs WHERE id = ANY(ARRAY(
                 SELECT id FROM external_api_logs
                 WHERE created_at < $1
                 ORDER BY created_at
                 LIMIT $2
-                FOR UPDATE SKIP LOCKED)""";
+                FOR UPDATE SKIP LOCKED))""";
 
     /** Never the newest snapshot. Uses {@code ix_system_health_check_time} (V013). */
     static final String SYSTEM_HEALTH = """
-            DELETE FROM system_health WHERE id IN (
+            DELETE FROM system_health WHERE id = ANY(ARRAY(
                 SELECT id FROM system_health
                 WHERE check_time < $1
                   AND check_time < (SELECT max(check_time) FROM system_health)
                 ORDER BY check_time
                 LIMIT $2
-                FOR UPDATE SKIP LOCKED)""";
+                FOR UPDATE SKIP LOCKED))""";
 
     /** Deletes up to {@code batchSize} rows of {@code table} older than {@code before}; returns how many. */
     public Uni<Integer> deleteBatch(SqlClient client, RetentionTable table, Instant before, int batchSize) {
