@@ -9,5 +9,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Replaces an asset's sectors (admin). */
 @Schema(description = "All sectors of an asset: allocations sum to at most 100, exactly one primary (none: no sector)")
 public record AssetSectorsRequest(
-        @NotNull @Size(max = 20) @Valid @Schema(description = "The sectors; empty removes all", maxItems = 20)
+        @NotNull @Size(max = 20) @Schema(description = "The sectors; empty removes all", maxItems = 20)
         List<@NotNull @Valid AllocationRequest> sectors) {}
