@@ -16,9 +16,9 @@
 #  3. limits: 5 failed sign-ins of one (email, address) spread over A, B, C, A, B; the 6th (on C) must be 429;
 #     then 45 auth calls at once, 15 per replica: at most 30 a minute per address in all (coinpilot.identity.
 #     rate-limit.requests.limit) are admitted, and every replica answers 429 RATE_LIMITED to some.
-#  4. kill: ALERTS price_target alerts (10 % firing, data as bench/alerts/run.sh), inserted inactive and switched on
-#     right after a scheduled evaluation ended (so that no scheduled run evaluates them first), are evaluated by an
-#     alerts.evaluate run started on C; once it is RUNNING, C is killed with kill -9. Then: the run is still
+#  4. kill: ALERTS price_target alerts (10 % firing, data as bench/alerts/run.sh), inserted while the script holds
+#     alerts.evaluate's advisory lock (so that no scheduled run evaluates them first), are evaluated by an
+#     alerts.evaluate run started on C as soon as the script lets the lock go; once it is RUNNING, C is killed with kill -9. Then: the run is still
 #     recorded RUNNING, nothing of it is committed (no alert fired, no notification); the next run (on A) records
 #     it as FAILED "interrupted" and completes; afterwards every firing alert fired exactly once with exactly one
 #     notification. C is restarted.
@@ -96,6 +96,20 @@ check $? "auth request limit" "45 auth calls at once, 15 per replica: $admitted 
  429 RATE_LIMITED on A ${limited[0]}, B ${limited[1]}, C ${limited[2]}; other 429 (hashing pool busy) $other429"
 
 # ---- 4. one replica killed mid-job leaves nothing half-done
+# The script holds alerts.evaluate's advisory lock (JobRunner: pg_try_advisory_lock(7301, hashtext(name))) while it
+# inserts the alerts, so the replicas' own runs (every minute, and chained after indicators.compute) are skipped and
+# none evaluates them before the check's run; the lock goes when its session is terminated, just before that run.
+LOCK_APP=replicas-kill-check-lock
+PGAPPNAME=$LOCK_APP psql_ -c "SELECT pg_advisory_lock(7301, hashtext('alerts.evaluate')); SELECT pg_sleep(86400)" >/dev/null 2>&1 &
+holder=$!
+release_lock() {
+  psql_ -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '$LOCK_APP'" >/dev/null || true
+  wait "$holder" 2>/dev/null || true
+}
+trap 'release_lock; stop_all' EXIT
+until [ "$(psql_ -c "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+                    WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = '$LOCK_APP'")" -gt 0 ]; do sleep 1; done
+locked_at=$(psql_ -c "SELECT now()")
 psql_ <<SQL
 INSERT INTO cryptocurrencies (symbol, name, is_active, is_supported)
 SELECT 'BA' || lpad(g::text, 3, '0'), 'Bench asset ' || g, true, true FROM generate_series(1, 500) g;
@@ -105,10 +119,10 @@ INSERT INTO price_data (crypto_id, timeframe, candle_time, open_price, high_pric
 SELECT c.id, '1h', date_trunc('hour', now()) - g * interval '1 hour', 100, 101, 97,
        CASE g WHEN 1 THEN 100 WHEN 2 THEN 98 ELSE 99 END, 1000
 FROM cryptocurrencies c CROSS JOIN generate_series(1, 30) g WHERE c.symbol LIKE 'BA%';
-INSERT INTO signal_alerts (user_id, crypto_id, alert_type, condition, trigger_value, timeframe, frequency, is_active, created_at, updated_at)
+INSERT INTO signal_alerts (user_id, crypto_id, alert_type, condition, trigger_value, timeframe, frequency, created_at, updated_at)
 SELECT u.first + (g % 2000), c.first + (g % 500), 'price_target', (ARRAY['above', 'below', 'crosses_up'])[1 + g % 3],
        CASE WHEN g % 100 < 10 THEN (ARRAY[99, 101, 99])[1 + g % 3] ELSE (ARRAY[150, 50, 150])[1 + g % 3] END,
-       '1h', 'once', false, now() - interval '2 days', now() - interval '2 days'
+       '1h', 'once', now() - interval '2 days', now() - interval '2 days'
 FROM generate_series(0, $ALERTS - 1) g,
      (SELECT min(id) AS first FROM users WHERE email LIKE 'bench%') u,
      (SELECT min(id) AS first FROM cryptocurrencies WHERE symbol LIKE 'BA%') c;
@@ -135,19 +149,7 @@ job_task() { # $1 replica: starts alerts.evaluate without waiting; prints the ta
   done
   return 1
 }
-# The alerts are inserted inactive: the replicas' own alerts.evaluate (every minute, and chained after
-# indicators.compute) would otherwise evaluate them first. Wait for one of those runs to end, switch the alerts on, and
-# start ours at once: the next scheduled run is then most of a minute away. Checked below: no other run evaluated them.
-since=$(psql_ -c "SELECT coalesce(max(id), 0) FROM background_tasks WHERE task_name = 'alerts.evaluate'")
-for _ in $(seq 1 180); do
-  [ "$(psql_ -c "SELECT count(*) FROM background_tasks WHERE task_name = 'alerts.evaluate' AND id > $since
-                  AND status IN ('completed', 'failed') AND triggered_by IN ('schedule', 'chain')")" -gt 0 ] && break
-  sleep 1
-done
-activated_at=$(psql_ -c "SELECT now()")
-t_act=$(date +%s%N)
-psql_ -c "UPDATE signal_alerts SET is_active = true WHERE NOT is_active AND user_id >= (SELECT min(id) FROM users WHERE email LIKE 'bench%')"
-echo "switched the $ALERTS bench alerts on in $(( ($(date +%s%N) - t_act) / 1000000 )) ms"
+release_lock
 pg0=$(pg_ticks) app0=$(app_ticks)
 task=$(job_task 2) || { echo "FAIL  kill -9 mid-job: no alerts.evaluate run on C became RUNNING in ${JOB_TASK_TRIES:-300} tries"; exit 1; }
 sleep "${KILL_AFTER:-0.5}"
@@ -158,8 +160,8 @@ st=$(psql_ -c "SELECT status FROM background_tasks WHERE id = $task")
 fired=$(psql_ -c "SELECT count(*) FROM signal_alerts WHERE trigger_count > 0")
 notes=$(psql_ -c "SELECT count(*) FROM notifications WHERE notification_type = 'alert'")
 others=$(psql_ -c "SELECT count(*) FROM background_tasks WHERE task_name = 'alerts.evaluate' AND id <> $task
-                   AND status <> 'skipped' AND started_at >= '$activated_at'")
-[ "$others" = 0 ] || echo "NOTE  $others other alerts.evaluate run(s) started after the alerts were switched on: the check below is not about task $task alone"
+                   AND status <> 'skipped' AND started_at >= '$locked_at'")
+[ "$others" = 0 ] || echo "NOTE  $others other alerts.evaluate run(s) started after the alerts were inserted: the check below is not about task $task alone"
 [ "$st" = running ] && [ "$fired" = 0 ] && [ "$notes" = 0 ] && [ "$others" = 0 ]; check $? "kill -9 mid-job" \
   "alerts.evaluate task $task (on C, $ALERTS alerts, $firing firing) killed at $killed_at while running: recorded '$st', $fired alerts fired and $notes alert notifications committed"
 t1=$(date +%s%N)
