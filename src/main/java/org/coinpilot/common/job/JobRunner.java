@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.coinpilot.common.persistence.DatabaseOutage;
 import org.coinpilot.common.persistence.Transactions;
 import org.coinpilot.common.problem.ResourceNotFoundException;
@@ -177,9 +178,7 @@ public class JobRunner {
                         .chain(locked -> locked
                                 // whatever happens in the run (even a failure before its Uni exists), the lock
                                 // goes: a session lock left on a pooled connection would skip the job's runs
-                                ? Uni.createFrom()
-                                        .deferred(() -> runLocked(job, taskId, trigger, params, connection))
-                                        .eventually(() -> released(taskId, connection, job.name()))
+                                ? locked(job, taskId, trigger, params, new HeldLock(job.name(), connection))
                                 : skip(job, taskId)))
                 .chain(() -> recorder.find(taskId))
                 .call(run -> run.status() == RunStatus.COMPLETED
@@ -218,12 +217,22 @@ public class JobRunner {
         return schedule == null ? List.of() : schedule.then().orElse(List.of());
     }
 
-    private Uni<Void> runLocked(
-            Job job, long taskId, JobTrigger trigger, Map<String, Object> params, SqlConnection lockConnection) {
+    /**
+     * The run, holding its job's lock; whatever happens in it (even a failure before its Uni exists, or a skip before
+     * it starts), the lock goes at its end unless shutdown released it first: a session lock left on a pooled
+     * connection would skip the job's runs on every other connection, here and on the other replicas, for good.
+     */
+    private Uni<Void> locked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params, HeldLock lock) {
+        return Uni.createFrom()
+                .deferred(() -> runLocked(job, taskId, trigger, params, lock))
+                .eventually(() -> released(taskId, lock));
+    }
+
+    private Uni<Void> runLocked(Job job, long taskId, JobTrigger trigger, Map<String, Object> params, HeldLock lock) {
         Instant startedAt = Times.now(clock);
         Duration every = trigger == JobTrigger.SCHEDULE ? scheduleInterval(job.name()) : null;
         if (every == null) {
-            return runLockedNow(job, taskId, trigger, params, startedAt, lockConnection);
+            return runLockedNow(job, taskId, trigger, params, startedAt, lock);
         }
         // Every replica's scheduler fires the job once per interval, each from its own start time: only the first
         // scheduled run of a slot (the interval aligned to the epoch) runs, the others are skipped. Checked while
@@ -237,7 +246,7 @@ public class JobRunner {
                                 taskId,
                                 "the job already ran in this schedule slot (" + slot + ", every " + every
                                         + ") on this or another replica")
-                        : runLockedNow(job, taskId, trigger, params, startedAt, lockConnection));
+                        : runLockedNow(job, taskId, trigger, params, startedAt, lock));
     }
 
     /**
@@ -262,19 +271,14 @@ public class JobRunner {
     }
 
     private Uni<Void> runLockedNow(
-            Job job,
-            long taskId,
-            JobTrigger trigger,
-            Map<String, Object> params,
-            Instant startedAt,
-            SqlConnection lockConnection) {
+            Job job, long taskId, JobTrigger trigger, Map<String, Object> params, Instant startedAt, HeldLock lock) {
         long startedNanos = System.nanoTime();
         String interrupted = "interrupted: the process running it stopped before it finished (found by task " + taskId
                 + ", the job's next run)";
         return recorder.running(taskId, job.name(), startedAt, startedAt.minus(config.timeout()), interrupted)
                 .invoke(count -> {
                     // RUNNING from here on: what shutdown interrupts (interruptInFlight)
-                    inFlight.put(taskId, new InFlight(job.name(), lockConnection));
+                    inFlight.put(taskId, new InFlight(job.name(), lock));
                     if (count > 0) {
                         Log.warnf(
                                 "job %s (task %d): %d earlier run(s) left unfinished by a stopped process recorded as"
@@ -381,14 +385,17 @@ public class JobRunner {
                 .replaceWithVoid();
     }
 
-    /** Unlocks the job after its run, unless shutdown already did ({@link #interruptInFlight}). */
-    private Uni<Void> released(long taskId, SqlConnection connection, String name) {
+    /**
+     * Unlocks the job after its run, whether it ran or was skipped for its slot, unless shutdown already did
+     * ({@link #interruptInFlight}). A run skipped for its schedule slot never became in flight; before this was keyed
+     * on being in flight, such a run left its lock on the pooled connection.
+     */
+    private Uni<Void> released(long taskId, HeldLock lock) {
         InFlight run = inFlight.remove(taskId);
-        if (run == null) {
-            return Uni.createFrom().voidItem();
+        if (run != null) {
+            run.done().complete(null);
         }
-        run.done().complete(null);
-        return unlock(connection, name);
+        return lock.release();
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
@@ -435,7 +442,8 @@ public class JobRunner {
             run.done().complete(null);
             String error = "interrupted: the service shut down before the run finished (grace " + grace + ")";
             try {
-                VertxContextSupport.subscribeAndAwait(() -> unlock(run.lockConnection(), run.job())
+                VertxContextSupport.subscribeAndAwait(() -> run.lock()
+                        .release()
                         .onFailure()
                         .recoverWithNull()
                         .chain(() -> recorder.interrupted(taskId, error, Times.now(clock))));
@@ -449,9 +457,30 @@ public class JobRunner {
         return interrupted;
     }
 
-    private record InFlight(String job, SqlConnection lockConnection, CompletableFuture<Void> done) {
-        InFlight(String job, SqlConnection lockConnection) {
-            this(job, lockConnection, new CompletableFuture<>());
+    private record InFlight(String job, HeldLock lock, CompletableFuture<Void> done) {
+        InFlight(String job, HeldLock lock) {
+            this(job, lock, new CompletableFuture<>());
+        }
+    }
+
+    /**
+     * A job's advisory lock, held by the session of {@code connection} (reserved for the run, idle while the body runs
+     * on others). Released once, by whichever comes first: the run's end or shutdown.
+     */
+    private final class HeldLock {
+        private final String job;
+        private final SqlConnection connection;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        HeldLock(String job, SqlConnection connection) {
+            this.job = job;
+            this.connection = connection;
+        }
+
+        Uni<Void> release() {
+            return released.compareAndSet(false, true)
+                    ? unlock(connection, job)
+                    : Uni.createFrom().voidItem();
         }
     }
 

@@ -120,6 +120,10 @@ class JobsResourceTest {
             JobRun first = scheduledRun();
             TestClock.set(Instant.parse("2031-05-07T10:25:00Z")); // replica B, same hour
             JobRun second = scheduledRun();
+            assertThat(heldLocks(TestJobs.SlowJob.NAME))
+                    .as("sessions still holding the job's lock after a run skipped for its slot (a lock left on a"
+                            + " pooled connection skips the job's runs on every other connection)")
+                    .isZero();
             JobRun byHand = runOnVertx(Map.of("millis", "1")); // not the scheduler's: runs whatever the slot
             TestClock.set(Instant.parse("2031-05-07T10:59:59.999Z")); // replica C, still the same hour
             JobRun third = scheduledRun();
@@ -367,6 +371,18 @@ class JobsResourceTest {
     }
 
     /** A run started as the scheduler does (trigger SCHEDULE), on a Vert.x context. */
+    /** Granted advisory locks of {@code job} (JobRunner: pg_try_advisory_lock(namespace, hashtext(job))), any session. */
+    private long heldLocks(String job) {
+        return pool.preparedQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                        + " AND classid = 7301 AND objsubid = 2 AND objid::int8 = (hashtext($1)::int8 & 4294967295)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(job))
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next()
+                .getLong(0);
+    }
+
     private JobRun scheduledRun() {
         try {
             return VertxContextSupport.subscribeAndAwait(
