@@ -130,6 +130,7 @@ ANALYZE;
 SQL
 firing=$(psql_ -c "SELECT count(*) FROM signal_alerts WHERE (condition = 'above' AND trigger_value = 99) OR
                    (condition = 'below' AND trigger_value = 101) OR (condition = 'crosses_up' AND trigger_value = 99)")
+app_ab() { echo $(( $(ticks "${pids[0]}") + $(ticks "${pids[1]}") )); } # A and B: C is killed in between
 job_task() { # $1 replica: starts alerts.evaluate without waiting; prints the task id once the run is RUNNING (retries
   # while a scheduled run of the same job holds the lock: with ALERTS alerts on a loaded machine a scheduled evaluation
   # can hold it for minutes, so up to JOB_TASK_TRIES (300) tries a second apart)
@@ -150,7 +151,7 @@ job_task() { # $1 replica: starts alerts.evaluate without waiting; prints the ta
   return 1
 }
 release_lock
-pg0=$(pg_ticks) app0=$(app_ticks)
+pg0=$(pg_ticks) app0=$(app_ab)
 task=$(job_task 2) || { echo "FAIL  kill -9 mid-job: no alerts.evaluate run on C became RUNNING in ${JOB_TASK_TRIES:-300} tries"; exit 1; }
 sleep "${KILL_AFTER:-0.5}"
 kill -9 "${pids[2]}"; killed_at=$(date -u +%T.%N)
@@ -173,7 +174,7 @@ while [ "$(echo "$next" | jq -r .status)" = SKIPPED ]; do # a scheduled run held
     "$(url 0)/api/v1/admin/jobs/alerts.evaluate/runs?wait=true")
 done
 eval_ms=$(( ($(date +%s%N) - t1) / 1000000 ))
-pg1=$(pg_ticks) app1=$(app_ticks)
+pg1=$(pg_ticks) app1=$(app_ab)
 read -r st err < <(psql_ -F ' ' -c "SELECT status, error_message FROM background_tasks WHERE id = $task")
 [ "$st" = failed ] && [[ "$err" == interrupted* ]]; check $? "interrupted run recorded" \
   "task $task is now '$st': ${err:0:100}"
