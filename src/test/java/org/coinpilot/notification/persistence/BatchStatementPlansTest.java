@@ -52,7 +52,7 @@ class BatchStatementPlansTest {
                 "INSERT INTO notification_deliveries (notification_id, user_id, channel, idempotency_key, status)"
                         + " VALUES (1, 1, 'email', 'seed', 'sent')",
                 "INSERT INTO notification_deliveries (notification_id, user_id, channel, idempotency_key, next_attempt_at)"
-                        + " SELECT g, 1, 'email', 'k' || g, now() - interval '1 minute' FROM generate_series(1, 3000) g",
+                        + " SELECT g, 1, 'email', 'k' || g, timestamptz '2026-12-05 05:00:00+00' FROM generate_series(1, 3000) g",
                 DeliverySqlRepository.CLAIM,
                 Tuple.of(NOW, NOW.plusMinutes(5), 500),
                 "SELECT count(*) FROM notification_deliveries WHERE attempts > 0");
