@@ -38,8 +38,11 @@ fired AS (
         trigger_count = a.trigger_count + 1, is_triggered = (a.frequency = 'once'), version = a.version + 1
     FROM hits h
     WHERE a.id = h.id
-      -- re-checked on the newest row version after waiting for a racing pass's row lock (READ COMMITTED):
-      AND a.is_active AND NOT a.is_triggered
+      -- re-checked on the newest row version after waiting for a racing pass's row lock (READ COMMITTED); written with
+      -- IS TRUE / IS FALSE so that it does not match the partial index ix_signal_alerts_armed: with statistics that say
+      -- that index is (nearly) empty, e.g. right after alerts were switched on in bulk, the planner otherwise reads the
+      -- whole index once per hit instead of probing the primary key (docs/alerts.md, "Evaluation")
+      AND a.is_active IS TRUE AND a.is_triggered IS FALSE
       AND (a.last_fired_candle IS NULL OR a.last_fired_candle < h.candle_time)
       AND (a.frequency <> 'every_time' OR a.triggered_at IS NULL
            OR a.triggered_at + make_interval(secs => coalesce(a.cooldown_seconds, 0)) <= $1::timestamptz)

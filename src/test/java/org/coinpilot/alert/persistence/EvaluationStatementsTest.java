@@ -51,6 +51,6 @@ class EvaluationStatementsTest {
                 .containsOnly(guards.values().iterator().next());
         assertThat(guards.values().iterator().next())
                 .contains("AND (a.last_fired_candle IS NULL OR a.last_fired_candle < h.candle_time)")
-                .contains("AND a.is_active AND NOT a.is_triggered");
+                .contains("AND a.is_active IS TRUE AND a.is_triggered IS FALSE");
     }
 }

@@ -21,6 +21,42 @@ public final class StalePlans {
 
     public static long run(
             Pool pool, String table, String before, String after, String statement, Tuple params, String check) {
+        return onStaleCopy(
+                pool,
+                table,
+                before,
+                after,
+                connection -> connection
+                        .preparedQuery(statement)
+                        .execute(params)
+                        .chain(() -> connection.query(check).execute())
+                        .map(rows -> rows.iterator().next().getLong(0)));
+    }
+
+    /** The generic plan of {@code statement} on such a copy ({@code EXPLAIN}, nothing executed), one line per row. */
+    public static List<String> explain(
+            Pool pool, String table, String before, String after, String statement, Tuple params) {
+        return onStaleCopy(
+                pool,
+                table,
+                before,
+                after,
+                connection -> connection
+                        .preparedQuery("EXPLAIN " + statement)
+                        .execute(params)
+                        .map(rows -> {
+                            List<String> lines = new java.util.ArrayList<>();
+                            rows.forEach(row -> lines.add(row.getString(0)));
+                            return lines;
+                        }));
+    }
+
+    private static <T> T onStaleCopy(
+            Pool pool,
+            String table,
+            String before,
+            String after,
+            java.util.function.Function<SqlConnection, io.smallrye.mutiny.Uni<T>> work) {
         return pool.withConnection(connection -> steps(
                                 connection,
                                 List.of(
@@ -29,9 +65,7 @@ public final class StalePlans {
                                         "ANALYZE pg_temp." + table,
                                         after,
                                         "SET plan_cache_mode = force_generic_plan"))
-                        .chain(() -> connection.preparedQuery(statement).execute(params))
-                        .chain(() -> connection.query(check).execute())
-                        .map(rows -> rows.iterator().next().getLong(0))
+                        .chain(() -> work.apply(connection))
                         .eventually(() -> steps(
                                 connection, List.of("DROP TABLE IF EXISTS pg_temp." + table, "RESET plan_cache_mode"))))
                 .await()
