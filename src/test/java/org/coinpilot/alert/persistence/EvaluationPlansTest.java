@@ -3,6 +3,7 @@ package org.coinpilot.alert.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ class EvaluationPlansTest {
     @Inject
     Pool pool;
 
+    @Inject
+    Vertx vertx;
+
     @Test
     void shouldProbeEachHitByItsKeyWhenTheStatisticsSayNoAlertIsArmed() {
         long user = AlertTestData.user(pool);
@@ -39,7 +43,7 @@ class EvaluationPlansTest {
                         + " is_active, created_at, updated_at) ";
 
         List<String> plan = StalePlans.explain(
-                pool,
+                vertx,
                 "signal_alerts",
                 columns + "VALUES (" + user + ", " + asset + ", 'price_target', 'above', 99, '1h', false,"
                         + " '2026-11-30', '2026-11-30')",

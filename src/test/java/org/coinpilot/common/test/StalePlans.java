@@ -1,28 +1,35 @@
 package org.coinpilot.common.test;
 
-import io.vertx.mutiny.sqlclient.Pool;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Runs a batch statement the way PostgreSQL plans it right after a bulk insert, when the statistics still describe
- * the table as it was before: on one pooled connection, a temporary copy of the statement's table (same columns,
- * defaults, identity, indexes and checks; it shadows the real table for this connection only, and autovacuum never
- * analyses it) is analysed while it holds the {@code before} rows, then filled with the {@code after} rows, and the
- * statement runs with generic plans forced — what a prepared statement that the pool caches gets after five runs.
- * Returns what {@code check} counts afterwards. The copy is dropped and the setting reset before the connection goes
- * back to the pool.
+ * the table as it was before: on a connection of its own to the test database (not from the pool, and without
+ * prepared statements kept, so that no statement prepared earlier against the real table is reused), a temporary copy
+ * of the statement's table (same columns, defaults, identity, indexes and checks; it shadows the real table for this
+ * session, and autovacuum never analyses it) is analysed while it holds the {@code before} rows, then filled with the
+ * {@code after} rows, and the statement runs with generic plans forced — what a prepared statement that the pool
+ * caches gets after five runs. The connection, and the copy with it, is closed afterwards.
  */
 public final class StalePlans {
 
     private StalePlans() {}
 
+    /** Runs {@code statement} on such a copy; returns what {@code check} counts afterwards. */
     public static long run(
-            Pool pool, String table, String before, String after, String statement, Tuple params, String check) {
+            Vertx vertx, String table, String before, String after, String statement, Tuple params, String check) {
         return onStaleCopy(
-                pool,
+                vertx,
                 table,
                 before,
                 after,
@@ -35,9 +42,9 @@ public final class StalePlans {
 
     /** The generic plan of {@code statement} on such a copy ({@code EXPLAIN}, nothing executed), one line per row. */
     public static List<String> explain(
-            Pool pool, String table, String before, String after, String statement, Tuple params) {
+            Vertx vertx, String table, String before, String after, String statement, Tuple params) {
         return onStaleCopy(
-                pool,
+                vertx,
                 table,
                 before,
                 after,
@@ -45,19 +52,23 @@ public final class StalePlans {
                         .preparedQuery("EXPLAIN " + statement)
                         .execute(params)
                         .map(rows -> {
-                            List<String> lines = new java.util.ArrayList<>();
+                            List<String> lines = new ArrayList<>();
                             rows.forEach(row -> lines.add(row.getString(0)));
                             return lines;
                         }));
     }
 
     private static <T> T onStaleCopy(
-            Pool pool,
-            String table,
-            String before,
-            String after,
-            java.util.function.Function<SqlConnection, io.smallrye.mutiny.Uni<T>> work) {
-        return pool.withConnection(connection -> steps(
+            Vertx vertx, String table, String before, String after, Function<SqlConnection, Uni<T>> work) {
+        var config = ConfigProvider.getConfig();
+        PgConnectOptions options = PgConnectOptions.fromUri(
+                        config.getValue("quarkus.datasource.reactive.url", String.class)
+                                .replaceFirst("^vertx-reactive:", ""))
+                .setUser(config.getValue("quarkus.datasource.username", String.class))
+                .setPassword(config.getValue("quarkus.datasource.password", String.class))
+                .setCachePreparedStatements(false);
+        return PgConnection.connect(vertx, options)
+                .chain(connection -> steps(
                                 connection,
                                 List.of(
                                         "CREATE TEMP TABLE " + table + " (LIKE public." + table + " INCLUDING ALL)",
@@ -66,14 +77,13 @@ public final class StalePlans {
                                         after,
                                         "SET plan_cache_mode = force_generic_plan"))
                         .chain(() -> work.apply(connection))
-                        .eventually(() -> steps(
-                                connection, List.of("DROP TABLE IF EXISTS pg_temp." + table, "RESET plan_cache_mode"))))
+                        .eventually(connection::close))
                 .await()
                 .atMost(Duration.ofSeconds(60));
     }
 
-    private static io.smallrye.mutiny.Uni<Void> steps(SqlConnection connection, List<String> sql) {
-        io.smallrye.mutiny.Uni<Void> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
+    private static Uni<Void> steps(SqlConnection connection, List<String> sql) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (String each : sql) {
             chain = chain.chain(() -> connection.query(each).execute()).replaceWithVoid();
         }

@@ -3,7 +3,7 @@ package org.coinpilot.notification.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -24,12 +24,12 @@ class BatchStatementPlansTest {
     static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 5, 6, 0, 0, 0, ZoneOffset.UTC);
 
     @Inject
-    Pool pool;
+    Vertx vertx;
 
     @Test
     void shouldReleaseOneBatchWhenTheStatisticsPredateTheBacklog() {
         long released = StalePlans.run(
-                pool,
+                vertx,
                 "notifications",
                 "INSERT INTO notifications (user_id, notification_type, title, message, sent_at)"
                         + " VALUES (1, 'system', 't', 'm', now())",
@@ -47,7 +47,7 @@ class BatchStatementPlansTest {
     @Test
     void shouldClaimOneBatchOfDeliveriesWhenTheStatisticsPredateTheBacklog() {
         long claimed = StalePlans.run(
-                pool,
+                vertx,
                 "notification_deliveries",
                 "INSERT INTO notification_deliveries (notification_id, user_id, channel, idempotency_key, status)"
                         + " VALUES (1, 1, 'email', 'seed', 'sent')",

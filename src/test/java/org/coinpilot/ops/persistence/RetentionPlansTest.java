@@ -3,7 +3,7 @@ package org.coinpilot.ops.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -21,12 +21,12 @@ class RetentionPlansTest {
     static final OffsetDateTime CUTOFF = OffsetDateTime.of(2030, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     @Inject
-    Pool pool;
+    Vertx vertx;
 
     @Test
     void shouldDeleteOneBatchOfFinishedRunsWhenTheStatisticsPredateThem() {
         long left = StalePlans.run(
-                pool,
+                vertx,
                 "background_tasks",
                 "INSERT INTO background_tasks (task_name, task_type, status) VALUES ('seed', 'maintenance', 'running')",
                 "INSERT INTO background_tasks (task_name, task_type, status, created_at)"
@@ -42,7 +42,7 @@ class RetentionPlansTest {
     @Test
     void shouldDeleteOneBatchOfApiLogsWhenTheStatisticsPredateThem() {
         long left = StalePlans.run(
-                pool,
+                vertx,
                 "external_api_logs",
                 "INSERT INTO external_api_logs (api_provider, endpoint, created_at) VALUES ('seed', '/', '2031-01-01')",
                 "INSERT INTO external_api_logs (api_provider, endpoint, created_at)"
@@ -58,7 +58,7 @@ class RetentionPlansTest {
     @Test
     void shouldDeleteOneBatchOfHealthSnapshotsWhenTheStatisticsPredateThem() {
         long left = StalePlans.run(
-                pool,
+                vertx,
                 "system_health",
                 "INSERT INTO system_health (check_time) VALUES ('2031-01-01')",
                 "INSERT INTO system_health (check_time) SELECT now() - g * interval '1 second'"
